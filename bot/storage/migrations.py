@@ -1,0 +1,72 @@
+"""Schema versions and the steps between them.
+
+A fresh database gets the current schema in one `create_all` and is stamped
+with the newest version (what Alembic calls "create_all then stamp head"); an
+older database runs each pending step in order. A step is a function of one
+`Connection` inside the migration transaction, so it is atomic on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, insert, inspect, select, text
+
+from bot.storage.schema import metadata, schema_version
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+def _initial(conn: Connection) -> None:
+    metadata.create_all(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema: feeds, stories, verdicts, events, sources, deliveries", _initial),
+)
+
+HEAD = MIGRATIONS[-1].version
+
+# Any 64-bit number unique to this application; serialises concurrent migrators.
+_PG_LOCK_KEY = 0x5357_4D49_4752
+
+
+def migrate(conn: Connection) -> int:
+    """Bring the schema to HEAD inside the caller's transaction; return the version."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+    if not inspect(conn).has_table(schema_version.name):
+        metadata.create_all(conn)
+        _stamp(conn, HEAD, "created at head")
+        return HEAD
+    current = conn.execute(select(schema_version.c.version).order_by(
+        schema_version.c.version.desc()).limit(1)).scalar_one_or_none() or 0
+    if current > HEAD:
+        raise RuntimeError(
+            f"database schema is version {current}, newer than this stackwatch ({HEAD}); "
+            "upgrade stackwatch")
+    for step in MIGRATIONS:
+        if step.version > current:
+            step.apply(conn)
+            _stamp(conn, step.version, step.description)
+    return HEAD
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table(schema_version.name):
+        return 0
+    value = conn.execute(select(schema_version.c.version).order_by(
+        schema_version.c.version.desc()).limit(1)).scalar_one_or_none()
+    return value or 0
+
+
+def _stamp(conn: Connection, version: int, description: str) -> None:
+    conn.execute(insert(schema_version).values(
+        version=version, description=description, applied_at=datetime.now(UTC)))

@@ -1,0 +1,48 @@
+"""Shared fixtures: a database URL for each backend, a real PostgreSQL included."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.pgserver import find_pg_bin, postgres_server
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> Iterator[str]:
+    """A PostgreSQL superuser URL; the server lives for the whole session."""
+    given = os.environ.get("STACKWATCH_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    if find_pg_bin() is None:
+        if os.environ.get("STACKWATCH_REQUIRE_POSTGRES"):
+            pytest.fail("STACKWATCH_REQUIRE_POSTGRES is set but PostgreSQL is not installed")
+        pytest.skip("PostgreSQL is not installed here (set STACKWATCH_REQUIRE_POSTGRES in CI)")
+    with postgres_server() as url:
+        yield url
+
+
+def _fresh_pg_database(admin_url: str) -> str:
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return admin_url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A URL to an empty database, once for SQLite and once for PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'stackwatch.db'}"
+    admin: str = request.getfixturevalue("pg_admin_url")
+    return _fresh_pg_database(admin)
