@@ -1,0 +1,116 @@
+"""The event ledger: one membership event, however many outlets report it.
+
+A classified story's events are merged into the ledger in the same transaction
+that writes its verdict and the outbox rows, so a crash can never leave an event
+without its deliveries (or deliveries for an event that does not exist).
+Merge rule: the company's latest event absorbs a report of the same action
+within the merge window; anything else (the other action, or later than the
+window) starts a new event, so a join after a leave is news again.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection, Engine, select
+
+from bot.storage.dialect import insert_ignoring_conflicts
+from bot.storage.schema import deliveries, event_sources, events, stories, verdicts
+from bot.stories import StoryRow
+from classifiers.model import Event, Verdict
+
+_SUFFIXES = re.compile(
+    r"\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|s\.a|"
+    r"nv|bv|ab|oy|as|spa|kk|group|holdings)\b\.?", re.I)
+
+
+def company_key(name: str) -> str:
+    """A matching key: case, accents, punctuation and legal suffixes ignored."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = text.replace("&", " and ")
+    text = _SUFFIXES.sub(" ", text)
+    return re.sub(r"[^a-z0-9]+", "", text.lower()) or name.casefold()
+
+
+@dataclass(frozen=True)
+class LedgerChange:
+    event_id: int
+    source_id: int
+    company: str
+    action: str
+    is_new_event: bool
+
+
+def record_verdict(engine: Engine, story: StoryRow, verdict: Verdict, *,
+                   destinations: Sequence[str], merge_window: timedelta,
+                   now: datetime) -> list[LedgerChange]:
+    """Store the verdict, merge its events into the ledger and enqueue deliveries."""
+    occurred = story.published_at or now
+    changes: list[LedgerChange] = []
+    with engine.begin() as conn:
+        conn.execute(verdicts.insert().values(
+            story_id=story.id, flagged=verdict.flagged, created_at=now,
+            events=[_event_json(e) for e in verdict.events]))
+        conn.execute(stories.update().where(stories.c.id == story.id)
+                     .values(status="classified"))
+        for event in verdict.events:
+            change = _merge(conn, story, event, occurred, merge_window, now)
+            if change is None:
+                continue
+            changes.append(change)
+            _enqueue(conn, change, destinations, now)
+    return changes
+
+
+def _merge(conn: Connection, story: StoryRow, event: Event, occurred: datetime,
+           window: timedelta, now: datetime) -> LedgerChange | None:
+    key = company_key(event.company)
+    latest = conn.execute(
+        select(events).where(events.c.company_key == key)
+        .order_by(events.c.last_seen_at.desc(), events.c.id.desc()).limit(1)
+        .with_for_update()
+    ).first()
+    merges = (latest is not None and latest.action == event.action
+              and abs(occurred - latest.last_seen_at) <= window)
+    if merges:
+        assert latest is not None
+        event_id = latest.id
+        if occurred > latest.last_seen_at:
+            conn.execute(events.update().where(events.c.id == event_id)
+                         .values(last_seen_at=occurred))
+    else:
+        event_id = conn.execute(events.insert().values(
+            company=event.company, company_key=key, action=event.action,
+            first_seen_at=occurred, last_seen_at=occurred, created_at=now,
+        ).returning(events.c.id)).scalar_one()
+    source_id = conn.execute(
+        insert_ignoring_conflicts(conn, event_sources, ["event_id", "story_id"]).values(
+            event_id=event_id, story_id=story.id, evidence=event.evidence, rule=event.rule,
+            confidence=event.confidence, created_at=now,
+        ).returning(event_sources.c.id)
+    ).scalar_one_or_none()
+    if source_id is None:  # the same story reported the same event twice
+        return None
+    return LedgerChange(event_id=event_id, source_id=source_id, company=event.company,
+                        action=event.action, is_new_event=not merges)
+
+
+def _enqueue(conn: Connection, change: LedgerChange, destinations: Sequence[str],
+             now: datetime) -> None:
+    if not destinations:
+        return
+    kind = "alert" if change.is_new_event else "source"
+    rows = [{"event_id": change.event_id, "source_id": change.source_id, "kind": kind,
+             "destination": name, "status": "pending", "attempts": 0,
+             "next_attempt_at": now, "created_at": now} for name in destinations]
+    conn.execute(insert_ignoring_conflicts(
+        conn, deliveries, ["event_id", "destination", "source_id"]), rows)
+
+
+def _event_json(event: Event) -> dict[str, object]:
+    return {"company": event.company, "action": event.action, "evidence": event.evidence,
+            "rule": event.rule, "confidence": event.confidence}
