@@ -159,6 +159,11 @@ def set_enabled(engine: Engine, url: str, enabled: bool, *, now: datetime) -> bo
     return bool(result.rowcount)
 
 
+def feed_ids(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {row.url: row.id for row in conn.execute(select(feeds.c.url, feeds.c.id))}
+
+
 def feed_count(engine: Engine) -> int:
     with engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(feeds)).scalar_one())
