@@ -1,0 +1,233 @@
+"""The config schema: one pydantic model per TOML table, strict and closed.
+
+Strict mode takes TOML types literally (``"60"`` is not a number) and ``extra="forbid"`` turns
+typos into errors instead of silently ignored settings. Checks that span several keys live in
+`bot.config.checks`, so each can point at the exact key at fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from bot.config.fields import (
+    EnvName,
+    HttpUrl,
+    NonEmpty,
+    OptionalEnvName,
+    OptionalHttpUrl,
+    Regex,
+    SlackUserId,
+    StorageUrl,
+    is_http_url,
+    storage_url_problem,
+)
+from bot.config.locate import Locator
+from bot.config.problems import ConfigProblem, Loc
+from bot.config.secrets import SecretRef, Secrets, resolve_refs
+
+DEFAULT_TARGETS = (
+    "OpenStack",
+    "OpenStack Foundation",
+    "OpenInfra Foundation",
+    "Open Infrastructure Foundation",
+)
+
+
+class Section(BaseModel):
+    """Base of every table: unknown keys are errors, TOML types are literal, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    def secret_refs(self) -> Iterator[SecretRef]:
+        """Environment variables this table needs, relative to the table."""
+        return iter(())
+
+
+class StorageSettings(Section):
+    url: StorageUrl = "sqlite:///stackwatch.db"
+    url_env: OptionalEnvName = ""
+
+    def secret_refs(self) -> Iterator[SecretRef]:
+        if self.url_env:
+            yield SecretRef(("url_env",), self.url_env, _env_storage_url_problem)
+
+
+class WatchSettings(Section):
+    tick_seconds: int = Field(default=60, ge=1, le=3600)
+    default_interval_minutes: int = Field(default=30, ge=1)
+    jitter_fraction: float = Field(default=0.1, ge=0, le=0.5)
+    timeout_seconds: float = Field(default=20, gt=0, le=600)
+    max_body_bytes: int = Field(default=5_000_000, ge=1024)
+    concurrency: int = Field(default=50, ge=1, le=10_000)
+    per_host_concurrency: int = Field(default=4, ge=1)
+    user_agent: NonEmpty = "stackwatch/0.1 (+https://github.com/stackwatch/stackwatch)"
+    allow_private_networks: bool = False
+    backlog_max_age_days: int = Field(default=3, ge=0)
+    max_consecutive_failures: int = Field(default=10, ge=0)  # 0: never auto-disable
+
+
+class ClassifierSettings(Section):
+    targets: list[NonEmpty] = Field(default_factory=lambda: list(DEFAULT_TARGETS), min_length=1)
+    extra_rule_files: list[NonEmpty] = Field(default_factory=list)
+    min_confidence: float = Field(default=0.5, ge=0, le=1)
+
+
+class LedgerSettings(Section):
+    merge_window_days: int = Field(default=30, ge=1)
+
+
+class DeliverySettings(Section):
+    max_attempts: int = Field(default=8, ge=1, le=100)
+    base_backoff_seconds: float = Field(default=30, gt=0)
+    admin_destination: str = ""
+
+
+class SlackSettings(Section):
+    enabled: bool = True
+    mode: Literal["socket", "http"] = "socket"
+    bot_token_env: EnvName = "SLACK_BOT_TOKEN"
+    app_token_env: EnvName = "SLACK_APP_TOKEN"
+    signing_secret_env: EnvName = "SLACK_SIGNING_SECRET"
+    http_port: int = Field(default=3000, ge=1, le=65535)
+    api_base_url: OptionalHttpUrl = ""
+    admins: list[SlackUserId] = Field(default_factory=list)
+
+    def secret_refs(self) -> Iterator[SecretRef]:
+        if not self.enabled:
+            return
+        yield SecretRef(("bot_token_env",), self.bot_token_env)
+        if self.mode == "socket":
+            yield SecretRef(("app_token_env",), self.app_token_env)
+        else:
+            yield SecretRef(("signing_secret_env",), self.signing_secret_env)
+
+
+class DiscordSettings(Section):
+    enabled: bool = True
+    token_env: EnvName = "DISCORD_BOT_TOKEN"
+    api_base_url: OptionalHttpUrl = ""
+    command_sync: Literal["global", "guild"] = "global"
+    guild_ids: list[Annotated[int, Field(gt=0)]] = Field(default_factory=list)
+    admin_role: str = ""
+
+    def secret_refs(self) -> Iterator[SecretRef]:
+        if self.enabled:
+            yield SecretRef(("token_env",), self.token_env)
+
+
+Platform = Literal["slack", "discord", "discord-webhook", "console"]
+
+
+class Destination(Section):
+    name: NonEmpty
+    platform: Platform
+    channel: str = ""
+    webhook_url_env: OptionalEnvName = ""
+
+    def secret_refs(self) -> Iterator[SecretRef]:
+        if self.platform == "discord-webhook" and self.webhook_url_env:
+            yield SecretRef(("webhook_url_env",), self.webhook_url_env, _env_http_url_problem)
+
+
+class Feed(Section):
+    url: HttpUrl
+    name: str = ""
+    kind: Literal["feed", "page"] = "feed"
+    interval_minutes: int | None = Field(default=None, ge=1)
+    fetch_articles: bool = True
+    destinations: list[NonEmpty] | None = None  # None: every destination
+    link_selector: str = ""
+    link_pattern: Regex = ""
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class LoadContext:
+    """Where a config came from: needed for line numbers and for relative rule-file paths."""
+
+    locator: Locator = field(default_factory=Locator)
+    base_dir: Path = field(default_factory=Path.cwd)
+
+
+class Config(Section):
+    """A whole, validated config. Secret values are reached through `secrets`, never fields."""
+
+    storage: StorageSettings = StorageSettings()
+    watch: WatchSettings = WatchSettings()
+    classifier: ClassifierSettings = ClassifierSettings()
+    ledger: LedgerSettings = LedgerSettings()
+    delivery: DeliverySettings = DeliverySettings()
+    slack: SlackSettings | None = None
+    discord: DiscordSettings | None = None
+    destinations: list[Destination] = Field(
+        default_factory=lambda: [Destination(name="console", platform="console")]
+    )
+    feeds: list[Feed] = Field(default_factory=list)
+
+    _context: LoadContext = PrivateAttr(default_factory=LoadContext)
+    _secrets: Secrets = PrivateAttr(default_factory=Secrets)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Keep the load context (passed to ``model_validate``) for lines and relative paths."""
+        if isinstance(context, LoadContext):
+            self._context = context
+
+    @property
+    def secrets(self) -> Secrets:
+        """Resolved secrets by environment variable name, e.g. ``secrets["SLACK_BOT_TOKEN"]``."""
+        return self._secrets
+
+    @property
+    def base_dir(self) -> Path:
+        """Directory of the config file: relative rule-file paths start here."""
+        return self._context.base_dir
+
+    @property
+    def database_url(self) -> str:
+        """The URL to connect with: the variable named by ``storage.url_env``, else ``url``."""
+        env = self.storage.url_env
+        return self._secrets[env] if env else self.storage.url
+
+    @property
+    def rule_paths(self) -> list[Path]:
+        """``classifier.extra_rule_files`` as absolute paths."""
+        return [self.base_dir / name for name in self.classifier.extra_rule_files]
+
+    def destinations_for(self, feed: Feed) -> list[Destination]:
+        """Where alerts from ``feed`` go: its own list, or every destination when it has none."""
+        if feed.destinations is None:
+            return list(self.destinations)
+        return [dest for dest in self.destinations if dest.name in feed.destinations]
+
+    def located_sections(self) -> Iterator[tuple[Loc, Section]]:
+        """Every table with its key path, optional tables only when present."""
+        for name in ("storage", "watch", "classifier", "ledger", "delivery", "slack", "discord"):
+            section = getattr(self, name)
+            if section is not None:
+                yield (name,), section
+        yield from ((("destinations", i), dest) for i, dest in enumerate(self.destinations))
+        yield from ((("feeds", i), feed) for i, feed in enumerate(self.feeds))
+
+    def resolve_secrets(self, environ: Mapping[str, str]) -> list[ConfigProblem]:
+        """Read every needed secret from ``environ`` into `secrets`; return what is missing."""
+        self._secrets, issues = resolve_refs(secret_refs_of(self.located_sections()), environ)
+        return [self._context.locator.locate(issue) for issue in issues]
+
+
+def secret_refs_of(located: Iterable[tuple[Loc, Section]]) -> Iterator[SecretRef]:
+    """The secrets needed by these tables, with full key paths."""
+    for loc, section in located:
+        yield from (ref.under(loc) for ref in section.secret_refs())
+
+
+def _env_storage_url_problem(value: str) -> str | None:
+    return storage_url_problem(value, allow_password=True)
+
+
+def _env_http_url_problem(value: str) -> str | None:
+    return None if is_http_url(value) else "not an http(s) URL"
