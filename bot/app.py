@@ -1,0 +1,172 @@
+"""The composition root: builds every part once from a Config and runs them on one loop.
+
+`App.open(config)` checks the database and the classifier rules before anything
+runs; `run_once()` is one sweep plus delivery; `serve()` is the long-running
+service: an APScheduler tick asks storage what is due, a delivery job drains
+the outbox, and SIGTERM/SIGINT finish the work in hand before exiting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import socket
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from rich.console import Console
+
+from bot import __version__, feedstate, outbox
+from bot.commands import CommandContext
+from bot.config import Config
+from bot.delivery import DeliveryStats, Sender
+from bot.notifiers.base import Notifier
+from bot.notifiers.factory import build_notifiers
+from bot.pipeline import FeedPlan, Pipeline, SweepSettings, SweepStats
+from bot.storage import Database, open_database
+from classifiers import Classifier
+from watchers.http import Fetcher, FetchLimits, make_session
+
+log = logging.getLogger(__name__)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class RunReport:
+    sweep: SweepStats
+    delivery: DeliveryStats
+
+
+@dataclass
+class App:
+    config: Config
+    db: Database
+    classifier: Classifier
+    console: Console
+    clock: Callable[[], datetime] = utcnow
+    worker: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}:"
+                                                f"{uuid.uuid4().hex[:6]}")
+    started_at: datetime = field(default_factory=utcnow)
+
+    @classmethod
+    def open(cls, config: Config, *, console: Console | None = None) -> App:
+        """Open the database, sync the feed list and compile the classifier rules."""
+        db = open_database(config.database_url)
+        classifier = Classifier(targets=config.classifier.targets,
+                                extra_rule_files=config.rule_paths)
+        app = cls(config=config, db=db, classifier=classifier, console=console or Console())
+        feedstate.sync_feeds(db.engine, app.feed_specs(), app.clock())
+        return app
+
+    def feed_specs(self) -> list[feedstate.FeedSpec]:
+        default = self.config.watch.default_interval_minutes
+        return [feedstate.FeedSpec(url=f.url, name=f.name, kind=f.kind, enabled=f.enabled,
+                                   interval_seconds=60 * (f.interval_minutes or default))
+                for f in self.config.feeds]
+
+    def plans(self) -> dict[str, FeedPlan]:
+        return {f.url: FeedPlan(
+            url=f.url, name=f.name, kind=f.kind, fetch_articles=f.fetch_articles,
+            destinations=tuple(d.name for d in self.config.destinations_for(f)),
+            link_selector=f.link_selector or None, link_pattern=f.link_pattern or None,
+        ) for f in self.config.feeds}
+
+    def sweep_settings(self) -> SweepSettings:
+        w, c = self.config.watch, self.config
+        return SweepSettings(
+            jitter=w.jitter_fraction, backlog_max_age=timedelta(days=w.backlog_max_age_days),
+            max_failures=w.max_consecutive_failures or 1_000_000,
+            concurrency=w.concurrency, merge_window=timedelta(days=c.ledger.merge_window_days))
+
+    def fetch_limits(self) -> FetchLimits:
+        w = self.config.watch
+        return FetchLimits(timeout_s=w.timeout_seconds, max_bytes=w.max_body_bytes,
+                           user_agent=w.user_agent, per_host_concurrency=w.per_host_concurrency,
+                           allow_private_networks=w.allow_private_networks)
+
+    def retry_policy(self) -> outbox.RetryPolicy:
+        d = self.config.delivery
+        return outbox.RetryPolicy(max_attempts=d.max_attempts,
+                                  base_backoff=timedelta(seconds=d.base_backoff_seconds))
+
+    def command_context(self, *, is_admin: bool = False) -> CommandContext:
+        return CommandContext(engine=self.db.engine, clock=self.clock,
+                              started_at=self.started_at, version=__version__,
+                              is_admin=is_admin)
+
+    async def run_once(self) -> RunReport:
+        """One sweep of every due feed, then deliver everything pending."""
+        async with self._running() as (pipeline, sender):
+            sweep = await pipeline.sweep()
+            delivery = await sender.deliver_pending()
+        return RunReport(sweep=sweep, delivery=delivery)
+
+    async def serve(self, stop: asyncio.Event | None = None) -> None:
+        """Run until SIGTERM/SIGINT (or `stop`), finishing the work in hand."""
+        stop = stop or asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, stop.set)
+        async with self._running() as (pipeline, sender):
+            busy = asyncio.Lock()
+
+            async def tick() -> None:
+                async with busy:
+                    stats = await pipeline.sweep()
+                    log.info("sweep done: %s feeds, %s new stories, %s new events",
+                             stats.feeds, stats.new_stories, stats.new_events)
+                    await sender.deliver_pending()
+
+            async def deliver() -> None:
+                if not busy.locked():
+                    async with busy:
+                        await sender.deliver_pending()
+
+            scheduler = AsyncIOScheduler(timezone=UTC)
+            scheduler.add_job(tick, "interval", seconds=self.config.watch.tick_seconds,
+                              next_run_time=self.clock(), id="sweep", max_instances=1,
+                              coalesce=True)
+            scheduler.add_job(deliver, "interval", seconds=15, id="deliver",
+                              max_instances=1, coalesce=True)
+            scheduler.start()
+            try:
+                await stop.wait()
+            finally:
+                scheduler.shutdown(wait=False)
+                async with busy:  # let a running sweep or delivery finish
+                    pass
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.remove_signal_handler(sig)
+
+    @contextlib.asynccontextmanager
+    async def _running(self):  # type: ignore[no-untyped-def]
+        session = make_session(self.fetch_limits())
+        notifiers: dict[str, Notifier] = build_notifiers(self.config, console=self.console)
+        pipeline = Pipeline(engine=self.db.engine, fetcher=Fetcher(session, self.fetch_limits()),
+                            classifier=self.classifier, plans=self.plans(),
+                            settings=self.sweep_settings(), worker=self.worker,
+                            clock=self.clock)
+        sender = Sender(engine=self.db.engine, notifiers=notifiers, worker=self.worker,
+                        policy=self.retry_policy(), clock=self.clock)
+        try:
+            yield pipeline, sender
+        finally:
+            await session.close()
+            for notifier in notifiers.values():
+                await notifier.close()
+            await asyncio.to_thread(feedstate.release_claims, self.db.engine, self.worker)
+            await asyncio.to_thread(outbox.release_claims, self.db.engine, self.worker)
+
+    def close(self) -> None:
+        self.db.dispose()
