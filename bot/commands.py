@@ -152,7 +152,7 @@ COMMANDS: dict[str, Command] = {c.name: c for c in (
 )}
 
 
-def run(name: str, ctx: CommandContext, **kwargs: Any) -> Reply:
+def run(name: str, ctx: CommandContext, /, **kwargs: Any) -> Reply:
     """Run a command with typed arguments; bad arguments become an ephemeral error."""
     command = COMMANDS.get(name, COMMANDS["help"])
     try:
