@@ -15,8 +15,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
-from watchers.feeds import parse_feed
-from watchers.pages import discover_links
 
 from bot import feedstate, ledger, stories
 from bot.feedstate import FeedRow
@@ -24,8 +22,10 @@ from bot.stories import StoryRow
 from classifiers import Classifier
 from watchers.articles import extract
 from watchers.errors import FetchError, WatchError
+from watchers.feeds import parse_feed
 from watchers.http import Fetcher
 from watchers.model import Entry, FetchResult
+from watchers.pages import discover_links
 
 log = logging.getLogger(__name__)
 
