@@ -51,10 +51,15 @@ def describe(err: ErrorDetails, root: type[BaseModel]) -> str:
         return f"expected {_EXPECTED[kind]}, got {toml_type(err['input'])}"
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
-        return f"must be {words} {ctx[key]}"
+        return f"must be {words} {_number(ctx[key])}"
     if kind == "config":
         return err["msg"]
     return err["msg"][:1].lower() + err["msg"][1:]
+
+
+def _number(value: object) -> object:
+    """Bounds as an admin wrote them: ``0``, not pydantic's ``0.0``."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def toml_type(value: object) -> str:
