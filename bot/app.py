@@ -23,6 +23,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from rich.console import Console
 
 from bot import __version__, feedstate, outbox
+from bot.chat import build_chat_adapters
 from bot.commands import CommandContext
 from bot.config import Config
 from bot.delivery import DeliveryStats, Sender
@@ -138,11 +139,16 @@ class App:
                               coalesce=True)
             scheduler.add_job(deliver, "interval", seconds=15, id="deliver",
                               max_instances=1, coalesce=True)
+            adapters = build_chat_adapters(self)
             scheduler.start()
             try:
+                for adapter in adapters:
+                    await adapter.start()
                 await stop.wait()
             finally:
                 scheduler.shutdown(wait=False)
+                for adapter in adapters:
+                    await adapter.stop()
                 async with busy:  # let a running sweep or delivery finish
                     pass
         for sig in (signal.SIGTERM, signal.SIGINT):
