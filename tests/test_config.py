@@ -199,6 +199,12 @@ MESSAGES = [
         "expected an array of tables ([[feeds]]), got a table",
     ),
     ("\n[[feeds]]\nname = 'no url'\n", "feeds[0].url", 2, "required key is missing"),
+    (
+        "[delivery]\nbase_backoff_seconds = inf\n",
+        "delivery.base_backoff_seconds",
+        2,
+        "must be a finite number",
+    ),
     ("[slak]\n", "slak", 1, "unknown table 'slak'; did you mean 'slack'?"),
     (
         "[[feeds]]\nurl = 'https://a.example/'\nintervall = 5\n",
@@ -476,6 +482,16 @@ def test_locator_falls_back_to_the_enclosing_table(tricky: Locator) -> None:
     assert tricky.line_of(("feeds", 2, "name")) == 32
     assert tricky.line_of(("feeds", 1, "mirrors", 0, "missing")) == 28
     assert tricky.line_of(("discord", "token_env")) is None
+
+
+def test_inline_tables_in_arrays_are_located_per_item() -> None:
+    text = """\
+feeds = [
+  { url = "https://a.example/" },
+  { url = "ftp://b.example/" },
+]
+"""
+    assert only_problem(text) == ConfigProblem("feeds[1].url", 3, "not an http(s) URL")
 
 
 def test_paths_are_written_in_toml_notation() -> None:

@@ -106,7 +106,10 @@ def _file_order(problem: ConfigProblem) -> tuple[bool, int, str]:
 
 
 def check_config(path: Path, *, environ: Mapping[str, str] | None = None) -> int:
-    """Print whether the config at ``path`` is usable; 0 when it is, 2 when not."""
+    """Print whether the config at ``path`` is usable; return 0 when it is, 2 when not.
+
+    A summary goes to stdout; problems go to stderr, one per line, then a count.
+    """
     try:
         config = load_config(path, environ=environ)
     except ConfigError as exc:
@@ -121,14 +124,14 @@ def check_config(path: Path, *, environ: Mapping[str, str] | None = None) -> int
 def summary(config: Config, source: str) -> str:
     """A few lines saying what a valid config will do, with passwords masked."""
     enabled = sum(feed.enabled for feed in config.feeds)
-    destinations = ", ".join(f"{dest.name} ({dest.platform})" for dest in config.destinations)
+    destinations = ", ".join(f"{dest.name} on {dest.platform}" for dest in config.destinations)
     tables = {"slack": config.slack, "discord": config.discord}
     chats = [name for name, table in tables.items() if table and table.enabled]
     return "\n".join(
         [
             f"{source}: OK",
             f"  feeds: {len(config.feeds)} ({enabled} enabled)",
-            f"  destinations: {len(config.destinations)}: {destinations or 'none'}",
+            f"  destinations: {len(config.destinations)} ({destinations})",
             f"  chat: {', '.join(chats) or 'none'}",
             f"  storage: {mask_password(config.database_url)}",
         ]

@@ -139,6 +139,7 @@ _SPECIAL: dict[str, Callable[[ErrorDetails, type[BaseModel]], str]] = {
     "list_type": _list_type,
     "literal_error": _literal,
     "too_short": _too_short,
+    "finite_number": lambda err, root: "must be a finite number",
 }
 
 

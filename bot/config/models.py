@@ -41,7 +41,7 @@ DEFAULT_TARGETS = (
 class Section(BaseModel):
     """Base of every table: unknown keys are errors, TOML types are literal, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
     def secret_refs(self) -> Iterator[SecretRef]:
         """Environment variables this table needs, relative to the table."""
@@ -49,6 +49,8 @@ class Section(BaseModel):
 
 
 class StorageSettings(Section):
+    """``[storage]``: where feeds, stories and events live; a password only via ``url_env``."""
+
     url: StorageUrl = "sqlite:///stackwatch.db"
     url_env: OptionalEnvName = ""
 
@@ -58,6 +60,8 @@ class StorageSettings(Section):
 
 
 class WatchSettings(Section):
+    """``[watch]``: how often and how politely feeds are fetched."""
+
     tick_seconds: int = Field(default=60, ge=1, le=3600)
     default_interval_minutes: int = Field(default=30, ge=1)
     jitter_fraction: float = Field(default=0.1, ge=0, le=0.5)
@@ -72,22 +76,30 @@ class WatchSettings(Section):
 
 
 class ClassifierSettings(Section):
+    """``[classifier]``: which organisations matter and how sure a verdict must be."""
+
     targets: list[NonEmpty] = Field(default_factory=lambda: list(DEFAULT_TARGETS), min_length=1)
     extra_rule_files: list[NonEmpty] = Field(default_factory=list)
     min_confidence: float = Field(default=0.5, ge=0, le=1)
 
 
 class LedgerSettings(Section):
+    """``[ledger]``: how reports from several outlets merge into one event."""
+
     merge_window_days: int = Field(default=30, ge=1)
 
 
 class DeliverySettings(Section):
+    """``[delivery]``: retrying alerts, and where admin notices go."""
+
     max_attempts: int = Field(default=8, ge=1, le=100)
     base_backoff_seconds: float = Field(default=30, gt=0)
     admin_destination: str = ""
 
 
 class SlackSettings(Section):
+    """``[slack]``: absent means no Slack; tokens come from the named variables."""
+
     enabled: bool = True
     mode: Literal["socket", "http"] = "socket"
     bot_token_env: EnvName = "SLACK_BOT_TOKEN"
@@ -108,6 +120,8 @@ class SlackSettings(Section):
 
 
 class DiscordSettings(Section):
+    """``[discord]``: absent means no Discord bot; the token comes from ``token_env``."""
+
     enabled: bool = True
     token_env: EnvName = "DISCORD_BOT_TOKEN"
     api_base_url: OptionalHttpUrl = ""
@@ -124,6 +138,8 @@ Platform = Literal["slack", "discord", "discord-webhook", "console"]
 
 
 class Destination(Section):
+    """One ``[[destinations]]`` entry: a named place alerts are sent to."""
+
     name: NonEmpty
     platform: Platform
     channel: str = ""
@@ -135,6 +151,8 @@ class Destination(Section):
 
 
 class Feed(Section):
+    """One ``[[feeds]]`` entry: a news source to poll."""
+
     url: HttpUrl
     name: str = ""
     kind: Literal["feed", "page"] = "feed"
