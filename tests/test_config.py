@@ -172,6 +172,12 @@ destinations = ["nwes"]
     ]
 
 
+def test_salvaged_parts_keep_the_default_console_destination() -> None:
+    text = "[watch]\nconcurrency = 0\n[[feeds]]\nurl = 'https://a.example/'\n"
+    text += "destinations = ['console']\n"
+    assert [p.path for p in problems(text)] == ["watch.concurrency"]
+
+
 # --- pydantic errors, reworded -------------------------------------------------------------
 
 MESSAGES = [

@@ -85,7 +85,9 @@ class Parts:
             return None
 
     def _items(self, data: Mapping[str, object], key: str, model: type[S]) -> dict[int, S]:
-        raw = data.get(key, [])
+        if key not in data:  # same default as a whole Config (one console destination)
+            return dict(enumerate(Config.model_fields[key].get_default(call_default_factory=True)))
+        raw = data[key]
         items: dict[int, S] = {}
         for index, item in enumerate(raw if isinstance(raw, list) else []):
             try:
@@ -98,9 +100,16 @@ class Parts:
 
     def located_sections(self) -> Iterator[tuple[Loc, Section]]:
         """The valid tables with their key paths (for secret resolution)."""
-        tables = [("storage", self.storage), ("slack", self.slack), ("discord", self.discord)]
-        yield from (((name,), table) for name, table in tables if table is not None)
+        tables = {
+            "storage": self.storage,
+            "classifier": self.classifier,
+            "delivery": self.delivery,
+            "slack": self.slack,
+            "discord": self.discord,
+        }
+        yield from (((name,), table) for name, table in tables.items() if table is not None)
         yield from ((("destinations", i), dest) for i, dest in self.destinations.items())
+        yield from ((("feeds", i), feed) for i, feed in self.feeds.items())
 
 
 def cross_check(parts: Parts, base_dir: Path) -> list[Issue]:
