@@ -9,6 +9,7 @@ extraction, classification, ledger, outbox and delivery, then `who-joined`.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import html
 import json
 import re
@@ -132,7 +133,7 @@ async def start_site(articles: list[DemoArticle]) -> tuple[web.AppRunner, str]:
         body = pages.get(request.path)
         if body is None:
             raise web.HTTPNotFound()
-        etag = f'"{abs(hash(body)):x}"'
+        etag = '"' + hashlib.sha256(body.encode()).hexdigest()[:16] + '"'
         if request.headers.get("If-None-Match") == etag:
             return web.Response(status=304, headers={"ETag": etag})
         kind = "application/rss+xml" if request.path.endswith(".xml") else "text/html"
@@ -148,13 +149,13 @@ def demo_config(base_url: str, db_path: Path, user_config: Path | None) -> Confi
     text = (f"[storage]\nurl = 'sqlite:///{db_path.as_posix()}'\n"
             "[watch]\nallow_private_networks = true\n"
             f"[[feeds]]\nurl = '{base_url}/feed.xml'\nname = 'Demo newsroom'\n")
-    config = parse_config(text, source="<demo>")
+    demo = parse_config(text, source="<demo>")
     if user_config is None:
-        return config
+        return demo
+    # Copy onto the user's config, which carries its resolved secrets and base folder.
     user = load_config(user_config)
-    return config.model_copy(update={"slack": user.slack, "discord": user.discord,
-                                     "destinations": user.destinations,
-                                     "classifier": user.classifier})
+    return user.model_copy(update={"storage": demo.storage, "watch": demo.watch,
+                                   "feeds": demo.feeds})
 
 
 async def run_demo(console: Console, *, user_config: Path | None = None,
