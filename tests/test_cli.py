@@ -42,18 +42,20 @@ def test_check_config_reports_three_located_errors(tmp_path: Path) -> None:
         "[watch]\n"
         "tick_secnds = 60\n"
         "\n"
-        "[slack]\n"
-        "bot_token_env = 'SW_TEST_UNSET_TOKEN'\n"
-        "app_token_env = 'SW_TEST_UNSET_APP'\n"
+        "[discord]\n"
+        "token_env = 'SW_TEST_UNSET_TOKEN'\n"
         "[[feeds]]\n"
         "url = 'ftp://example.org/feed'\n")
     result = stackwatch("check-config", str(bad))
     assert result.returncode == 2
     out = result.stdout + result.stderr
     assert "Traceback" not in out
-    assert "watch.tick_secnds (line 2)" in out and "tick_seconds" in out
-    assert "feeds[0].url (line 8)" in out
-    assert "SW_TEST_UNSET_TOKEN" in out
+    problems = [line for line in out.splitlines() if "(line " in line]
+    assert len(problems) == 3, out
+    assert "watch.tick_secnds (line 2)" in problems[0] and "tick_seconds" in problems[0]
+    assert "discord.token_env (line 5)" in problems[1]
+    assert "SW_TEST_UNSET_TOKEN is not set" in problems[1]
+    assert "feeds[0].url (line 7): not an http(s) URL" in problems[2]
 
 
 def test_query_commands_on_an_empty_database(tmp_path: Path) -> None:
