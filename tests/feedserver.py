@@ -327,3 +327,69 @@ class FeedServer:
         for part in gzip_bomb_parts():
             await resp.write(part)
         return resp
+
+
+# --- hostile and awkward feeds -------------------------------------------------------------
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [
+<!ENTITY lol "lol">
+<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<rss version="2.0"><channel><title>Laughs</title><link>https://laughs.example.org/</link>
+<item><title>Item &lol9;</title><link>https://laughs.example.org/1</link>
+<description>&lol9;</description></item></channel></rss>
+"""
+
+EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><title>XXE</title><link>https://xxe.example.org/</link>
+<item><title>Leak &xxe;</title><link>https://xxe.example.org/1</link>
+<description>&xxe;</description></item></channel></rss>
+"""
+
+CONTROL_CHARS = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>Ctl\x01 feed</title>'
+    b"<item><title>Acme\x00 joins\x07 Open\x1bStack</title><link>https://ctl.example.org/1</link>"
+    b"<description>a\x0bb\x0cc\x7fd</description></item></channel></rss>"
+)
+
+_CP1252_TEXT = (
+    '<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel>'
+    "<title>Caf\u00e9 \u201cnews\u201d</title><link>https://cp.example.org/</link>"
+    "<item><title>Soci\u00e9t\u00e9 G\u00e9n\u00e9rale joins \u2013 \u20ac50k</title>"
+    "<link>https://cp.example.org/1</link></item></channel></rss>"
+)
+#: cp1252 bytes whose XML declaration says so.
+CP1252_DECLARED = _CP1252_TEXT.encode("cp1252")
+#: the same cp1252 bytes, but the declaration claims utf-8.
+CP1252_MISLABELLED = CP1252_DECLARED.replace(b'encoding="windows-1252"', b'encoding="utf-8"')
+
+MALFORMED = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title>'
+    b"<item><title>One</title><link>https://broken.example.org/1</link></item>"
+    b"<item><title>Two<link>https://broken.example.org/2</link></item>"
+)
+
+
+def big_feed(count: int, *, body_words: int = 0, salt: str = "") -> bytes:
+    """An RSS 2.0 feed of `count` items (each with `body_words` words of description)."""
+    filler = " ".join(["openstack"] * body_words)
+    items = "".join(
+        f"<item><title>Story {i}{salt}</title><link>https://big.example.org/s/{i}</link>"
+        f"<guid>big-{i}</guid><pubDate>Tue, 05 Mar 2024 09:30:00 GMT</pubDate>"
+        f"<description>Company {i} news. {filler}</description></item>"
+        for i in range(count)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Big{salt}</title><link>https://big.example.org/</link>{items}</channel></rss>"
+    ).encode()
