@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from rich.console import Console
@@ -25,13 +26,13 @@ from rich.console import Console
 from bot import __version__, feedstate, outbox
 from bot.chat import build_chat_adapters
 from bot.commands import CommandContext
-from bot.config import Config
+from bot.config import Config, ConfigError, load_config
 from bot.delivery import DeliveryStats, Sender
 from bot.notifiers.base import Notifier
 from bot.notifiers.factory import build_notifiers
 from bot.pipeline import FeedPlan, Pipeline, SweepSettings, SweepStats
 from bot.storage import Database, open_database
-from classifiers import Classifier
+from classifiers import Classifier, RuleError
 from watchers.http import Fetcher, FetchLimits, make_session
 
 log = logging.getLogger(__name__)
@@ -57,16 +58,40 @@ class App:
     worker: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}:"
                                                 f"{uuid.uuid4().hex[:6]}")
     started_at: datetime = field(default_factory=utcnow)
+    config_path: Path | None = None
+    _pipeline: Pipeline | None = field(default=None, init=False, repr=False)
 
     @classmethod
-    def open(cls, config: Config, *, console: Console | None = None) -> App:
+    def open(cls, config: Config, *, console: Console | None = None,
+             config_path: Path | None = None) -> App:
         """Open the database, sync the feed list and compile the classifier rules."""
         db = open_database(config.database_url)
-        classifier = Classifier(targets=config.classifier.targets,
-                                extra_rule_files=config.rule_paths)
-        app = cls(config=config, db=db, classifier=classifier, console=console or Console())
+        app = cls(config=config, db=db, classifier=_classifier(config),
+                  console=console or Console(), config_path=config_path)
         feedstate.sync_feeds(db.engine, app.feed_specs(), app.clock())
         return app
+
+    def reload(self) -> str:
+        """Re-read the config file; on any problem keep the running config and say why.
+
+        Feeds, destinations' routing and classifier rules take effect at the next
+        sweep; storage and chat connections need a restart.
+        """
+        if self.config_path is None:
+            return "No config file to reload from."
+        try:
+            config = load_config(self.config_path)
+            classifier = _classifier(config)
+        except (ConfigError, RuleError) as err:
+            log.error("reload refused: %s", err)
+            return f"Reload refused, still running the previous config:\n{err}"
+        self.config, self.classifier = config, classifier
+        feedstate.sync_feeds(self.db.engine, self.feed_specs(), self.clock())
+        if self._pipeline is not None:
+            self._pipeline.plans = self.plans()
+            self._pipeline.classifier = classifier
+        log.info("config reloaded from %s", self.config_path)
+        return f"Config reloaded: {len(config.feeds)} feeds."
 
     def feed_specs(self) -> list[feedstate.FeedSpec]:
         default = self.config.watch.default_interval_minutes
@@ -102,7 +127,7 @@ class App:
     def command_context(self, *, is_admin: bool = False) -> CommandContext:
         return CommandContext(engine=self.db.engine, clock=self.clock,
                               started_at=self.started_at, version=__version__,
-                              is_admin=is_admin)
+                              is_admin=is_admin, reload=self.reload)
 
     async def run_once(self) -> RunReport:
         """One sweep of every due feed, then deliver everything pending."""
@@ -118,6 +143,8 @@ class App:
         for sig in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, stop.set)
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signal.SIGHUP, lambda: log.warning(self.reload()))
         async with self._running() as (pipeline, sender):
             busy = asyncio.Lock()
 
@@ -151,7 +178,7 @@ class App:
                     await adapter.stop()
                 async with busy:  # let a running sweep or delivery finish
                     pass
-        for sig in (signal.SIGTERM, signal.SIGINT):
+        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(sig)
 
@@ -165,9 +192,11 @@ class App:
                             clock=self.clock)
         sender = Sender(engine=self.db.engine, notifiers=notifiers, worker=self.worker,
                         policy=self.retry_policy(), clock=self.clock)
+        self._pipeline = pipeline
         try:
             yield pipeline, sender
         finally:
+            self._pipeline = None
             await session.close()
             for notifier in notifiers.values():
                 await notifier.close()
@@ -176,3 +205,7 @@ class App:
 
     def close(self) -> None:
         self.db.dispose()
+
+
+def _classifier(config: Config) -> Classifier:
+    return Classifier(targets=config.classifier.targets, extra_rule_files=config.rule_paths)

@@ -14,6 +14,7 @@ from rich.console import Console
 from bot import __version__
 from bot.config import Config, ConfigError, check_config, default_config, load_config
 from bot.storage import DatabaseError
+from classifiers import RuleError
 
 DEFAULT_CONFIG = Path("stackwatch.toml")
 
@@ -33,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args, console))
     except ConfigError as err:
         console.print(f"[red]config error[/red]\n{err}", markup=True, highlight=False)
+        return EXIT_USAGE
+    except RuleError as err:
+        console.print(f"[red]classifier rule error:[/red] {err}", highlight=False)
         return EXIT_USAGE
     except DatabaseError as err:
         console.print(f"[red]database error:[/red] {err}")
@@ -126,7 +130,7 @@ def _demo(args: argparse.Namespace, console: Console) -> int:
 def _run(args: argparse.Namespace, console: Console) -> int:
     from bot.app import App
 
-    app = App.open(load_config(args.config), console=console)
+    app = App.open(load_config(args.config), console=console, config_path=args.config)
     try:
         if args.once:
             report = asyncio.run(app.run_once())
