@@ -32,6 +32,7 @@ from bot.notifiers.base import Notifier
 from bot.notifiers.factory import build_notifiers
 from bot.pipeline import FeedPlan, Pipeline, SweepSettings, SweepStats
 from bot.storage import Database, open_database
+from bot.storage.lock import sqlite_process_lock
 from classifiers import Classifier, RuleError
 from watchers.http import Fetcher, FetchLimits, make_session
 
@@ -184,6 +185,16 @@ class App:
 
     @contextlib.asynccontextmanager
     async def _running(self):  # type: ignore[no-untyped-def]
+        lock = sqlite_process_lock(self.db.url)
+        try:
+            async with self._parts() as parts:
+                yield parts
+        finally:
+            if lock is not None:
+                lock.release()
+
+    @contextlib.asynccontextmanager
+    async def _parts(self):  # type: ignore[no-untyped-def]
         session = make_session(self.fetch_limits())
         notifiers: dict[str, Notifier] = build_notifiers(self.config, console=self.console)
         pipeline = Pipeline(engine=self.db.engine, fetcher=Fetcher(session, self.fetch_limits()),
