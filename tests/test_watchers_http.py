@@ -231,6 +231,14 @@ async def test_connection_refused_names_the_url(session: aiohttp.ClientSession) 
         await Fetcher(session, LOCAL).fetch(url)
 
 
+async def test_unresolvable_host_names_the_url() -> None:
+    """A label over 63 bytes fails in the resolver itself: no DNS query leaves the machine."""
+    url = "http://" + "a" * 64 + ".example/feed"
+    async with make_session() as session:
+        with pytest.raises(FetchError, match=rf"^{url}: cannot resolve host 'a+\.example'"):
+            await Fetcher(session).fetch(url)
+
+
 @pytest.mark.parametrize("url", ["ftp://example.org/feed", "/relative/feed", "http://"])
 async def test_non_http_urls_are_refused(session: aiohttp.ClientSession, url: str) -> None:
     with pytest.raises(FetchError, match=r"only absolute http\(s\) URLs|invalid URL"):

@@ -31,7 +31,7 @@ class BlockedSocketError(OSError):
 
 
 def _embedded_v4(addr: IPAddress) -> list[IPAddress]:
-    """IPv4 addresses tunnelled inside an IPv6 one (mapped, 6to4, Teredo, NAT64)."""
+    """IPv4 addresses tunnelled inside an IPv6 one (mapped, 6to4, Teredo)."""
     if not isinstance(addr, ipaddress.IPv6Address):
         return []
     found: list[IPAddress] = []
@@ -41,12 +41,12 @@ def _embedded_v4(addr: IPAddress) -> list[IPAddress]:
         found.append(addr.sixtofour)
     if addr.teredo is not None:
         found.append(addr.teredo[1])
-    if addr in _NAT64:
-        found.append(ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF))
     return found
 
 
 def _is_public(addr: IPAddress) -> bool:
+    if addr in _NAT64:  # DNS64 answers on IPv6-only hosts: judge the IPv4 inside
+        return _is_public(ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF))
     # is_global alone is not enough: multicast (224.0.0.0/4) counts as global.
     bad = (
         addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_multicast
@@ -103,7 +103,10 @@ async def vet_host(
     """
     if allow_private:
         return
-    addresses = await resolve(host, port)
+    try:
+        addresses = await resolve(host, port)
+    except FetchError as exc:
+        raise FetchError(f"{url}: {exc}") from exc
     refused = [a for a in addresses if not address_allowed(
         a, allow_private=False, allowed_networks=allowed_networks)]
     if refused:
