@@ -1,0 +1,113 @@
+"""The Classifier: rules compiled once, then text in, verdict out.
+
+Cheap first: an article that never names a target costs one regex scan. The
+rest runs only on articles that do: prepare the text, judge every rule match,
+drop headline events the body denies, keep one event per (company, action).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from classifiers.document import Document, prepare
+from classifiers.lexicon import Lexicon
+from classifiers.matching import Finding, find_all
+from classifiers.model import Event, Trace, Verdict
+from classifiers.ruleset import DEFAULT_TARGETS, RuleSet, load_ruleset
+from classifiers.text import related_header_re
+
+#: Events below this confidence are traced but do not flag the story.
+FLAG_THRESHOLD = 0.5
+
+
+class Classifier:
+    """Membership classifier for a set of target names (default: OpenStack and
+    its foundation's names) and optional extra rule files."""
+
+    def __init__(self, targets: Sequence[str] | None = None,
+                 extra_rule_files: Sequence[Path] = ()) -> None:
+        self.targets = tuple(targets) if targets else DEFAULT_TARGETS
+        self.rules: RuleSet = load_ruleset(self.targets, tuple(extra_rule_files))
+        lex = self.rules.lexicon
+        self._header_re = related_header_re(lex.words.get("related_headers", ()))
+        self._denial_re = _phrases_re(lex.words.get("denial_cues", ()))
+
+    def classify(self, text: str, title: str | None = None) -> Verdict:
+        """Who joined or left the watched community according to this story."""
+        target_re = self.rules.lexicon.target_re
+        if not target_re.search(text) and not (title and target_re.search(title)):
+            return Verdict(False, (), (Trace("note", "prefilter", "", "no target named"),))
+        doc = prepare(text, title, self.rules.lexicon, self._header_re)
+        findings = find_all(doc, self.rules)
+        findings = self._title_contradictions(doc, findings)
+        events = _best_events(findings)
+        trace = tuple(_trace(f) for f in findings)
+        flagged = any(e.confidence >= FLAG_THRESHOLD for e in events)
+        return Verdict(flagged, events, trace)
+
+    def _title_contradictions(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """A headline event stands unless the body negates or denies it, and
+        an unknown headline name must appear in the body."""
+        out = []
+        for f in findings:
+            if f.sentence.title and f.stands:
+                problem = self._title_problem(doc, f, findings)
+                if problem:
+                    f = Finding(f.rule, f.sentence, f.companies, f.confidence,
+                                "veto.title-contradicted", problem)
+            out.append(f)
+        return out
+
+    def _title_problem(self, doc: Document, title: Finding, findings: list[Finding]) -> str:
+        lex = self.rules.lexicon
+        for company in title.companies:
+            if lex.known(company) is None and company not in doc.body:
+                return f"{company} is not named in the body"
+            for f in findings:
+                if f.sentence.title or company not in f.companies:
+                    continue
+                if f.rule.action == title.rule.action and f.reason in ("negation", "denial"):
+                    return f"body: {f.sentence.text}"
+            for sentence in doc.sentences[1:]:
+                if self._denial_re.search(sentence.text) and _names(sentence.text, company, lex):
+                    return f"body denies: {sentence.text}"
+        return ""
+
+
+def _names(text: str, company: str, lex: Lexicon) -> bool:
+    if company in text:
+        return True
+    return any(lex.known(m.group()) == company for m in lex.company_re.finditer(text))
+
+
+def _phrases_re(phrases: Sequence[str] | frozenset[str]) -> re.Pattern[str]:
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases))
+    return re.compile(rf"\b(?:{body})\b" if body else r"(?!x)x", re.I)
+
+
+def _best_events(findings: list[Finding]) -> tuple[Event, ...]:
+    """One event per (company, action): highest confidence, body before title."""
+    best: dict[tuple[str, str], tuple[tuple[float, int, int], Event]] = {}
+    for f in findings:
+        if not f.stands:
+            continue
+        for company in f.companies:
+            key = (company.casefold(), f.rule.action)
+            rank = (f.confidence, 0 if f.sentence.title else 1, -f.sentence.index)
+            event = Event(company, f.rule.action, f.sentence.text, f.rule.id, f.confidence)
+            if key not in best or rank > best[key][0]:
+                best[key] = (rank, event)
+    ordered = sorted(best.values(), key=lambda item: -item[0][2])
+    return tuple(event for _, event in ordered)
+
+
+def _trace(f: Finding) -> Trace:
+    who = ", ".join(f.companies) or "?"
+    if f.veto:
+        return Trace("veto", f.veto, f.sentence.text,
+                     f"{f.rule.id}: {who} {f.rule.action} vetoed: {f.reason}")
+    if f.note:
+        return Trace("note", f.rule.id, f.sentence.text, f.note)
+    return Trace("match", f.rule.id, f.sentence.text, f"{who} {f.rule.action} ({f.confidence})")

@@ -1,0 +1,97 @@
+"""Word lists, company aliases and target names, compiled once per Classifier."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from classifiers.rulefile import CompanySpec
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the engine looks up by word rather than by rule."""
+
+    words: Mapping[str, frozenset[str]]
+    canonical: Mapping[str, str]          # casefolded alias or name -> canonical name
+    descriptors: Mapping[str, tuple[str, ...]]  # casefolded descriptor -> companies
+    company_re: re.Pattern[str]           # known company mentions, case-sensitive
+    target_re: re.Pattern[str]            # any watched target name, case-insensitive
+    other_re: re.Pattern[str]             # other foundations and rival projects
+    target_bare: str                      # regex source of target names, for macros
+
+    def has(self, key: str, word: str) -> bool:
+        return word.casefold() in self.words.get(key, frozenset())
+
+    def known(self, name: str) -> str | None:
+        """The canonical name of a known company form, if it is one."""
+        return self.canonical.get(_SPACE.sub(" ", name).casefold())
+
+    def is_target(self, text: str) -> bool:
+        return self.target_re.fullmatch(text.strip()) is not None
+
+    def is_other(self, text: str) -> bool:
+        return self.other_re.fullmatch(text.strip()) is not None
+
+
+def build_lexicon(targets: Sequence[str], companies: Iterable[CompanySpec],
+                  words: Mapping[str, Iterable[str]]) -> Lexicon:
+    """Compile the merged word lists and company table for one target set."""
+    folded = {key: frozenset(w.casefold() for w in values) for key, values in words.items()}
+    canonical: dict[str, str] = {}
+    descriptors: dict[str, list[str]] = {}
+    forms: list[str] = []
+    for company in companies:
+        for form in (company.name, *company.aliases):
+            canonical.setdefault(form.casefold(), company.name)
+            forms.append(form)
+        for descriptor in company.descriptors:
+            descriptors.setdefault(descriptor.casefold(), []).append(company.name)
+    target_bare = _target_source(targets)
+    target_re = re.compile(rf"(?<![\w-]){target_bare}(?![\w])", re.I)
+    others = [w for w in words.get("other_targets", ()) if not target_re.fullmatch(w)]
+    return Lexicon(
+        words=folded,
+        canonical=canonical,
+        descriptors={k: tuple(v) for k, v in descriptors.items()},
+        company_re=_alternation(forms, flags=0),
+        target_re=target_re,
+        other_re=_alternation(others, flags=0),
+        target_bare=target_bare,
+    )
+
+
+def target_names(targets: Sequence[str]) -> list[str]:
+    """Target names without a leading article, plus one-word stems of "X Foundation"."""
+    names: list[str] = []
+    for target in targets:
+        name = re.sub(r"^the\s+", "", target.strip(), flags=re.I)
+        if name:
+            names.append(name)
+        stem = re.sub(r"\s+Foundation$", "", name, flags=re.I)
+        if stem != name and " " not in stem:
+            names.append(stem)
+    return sorted(set(names), key=len, reverse=True)
+
+
+def _target_source(targets: Sequence[str]) -> str:
+    names = target_names(targets)
+    if not names:
+        raise ValueError("at least one target name is needed")
+    return "(?:" + "|".join(_loose(n) for n in names) + ")"
+
+
+def _alternation(forms: Iterable[str], flags: int) -> re.Pattern[str]:
+    unique = sorted({f for f in forms if f}, key=len, reverse=True)
+    if not unique:
+        return re.compile(r"(?!x)x")
+    body = "|".join(_loose(f) for f in unique)
+    return re.compile(rf"(?<![\w&])(?:{body})(?![\w&])", flags)
+
+
+def _loose(name: str) -> str:
+    """Regex source for a literal name, any run of whitespace between its words."""
+    return r"\s+".join(re.escape(part) for part in name.split())

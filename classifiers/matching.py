@@ -1,0 +1,146 @@
+"""Running the rules over one document's sentences and judging each match.
+
+A match becomes a `Finding`: the companies it names, and either no veto (an
+event) or the suppressor that cancelled it. Matches contained in a longer match
+of the same action are skipped, so the most specific phrase explains itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from classifiers.document import Document
+from classifiers.resolve import Mentions
+from classifiers.ruleset import Rule, RuleSet
+from classifiers.sentences import Sentence
+from classifiers.subjects import Subject, list_names, subject_before
+from classifiers.vetoes import Windows, first_veto, windows
+
+#: Confidence multipliers for weaker evidence of who acted.
+RESOLVED_FACTOR = 0.9
+UNKNOWN_FACTOR = 0.9
+CONTEXT_FACTOR = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One rule match, judged: `veto` is "" when it stands."""
+
+    rule: Rule
+    sentence: Sentence
+    companies: tuple[str, ...]
+    confidence: float
+    veto: str = ""
+    reason: str = ""
+    note: str = ""
+
+    @property
+    def stands(self) -> bool:
+        return bool(self.companies) and not self.veto and not self.note
+
+
+def find_all(doc: Document, rules: RuleSet) -> list[Finding]:
+    """Every judged match of every rule, in reading order."""
+    mentions = Mentions(doc.sentences, rules.lexicon)
+    found: list[Finding] = []
+    for index in range(len(doc.sentences)):
+        found.extend(_sentence(doc, index, rules, mentions))
+    return found
+
+
+def _candidates(doc: Document, index: int, rules: RuleSet) -> list[tuple[Rule, re.Match[str]]]:
+    sentence = doc.sentences[index]
+    low = sentence.text.casefold()
+    near = None
+    out: list[tuple[Rule, re.Match[str]]] = []
+    for rule in rules.rules:
+        if rule.keywords and not any(k in low for k in rule.keywords):
+            continue
+        if rule.target == "context":
+            near = doc.target_near(index) if near is None else near
+            if not near:
+                continue
+        elif not doc.has_target[index]:
+            continue
+        out.extend((rule, m) for m in rule.regex.finditer(sentence.text) if m.end() > m.start())
+    out.sort(key=lambda c: (c[1].start() - c[1].end(), c[1].start()))
+    return out
+
+
+def _sentence(doc: Document, index: int, rules: RuleSet,
+              mentions: Mentions) -> Iterator[Finding]:
+    taken: list[tuple[str, int, int]] = []
+    for rule, match in _candidates(doc, index, rules):
+        if any(a == rule.action and s <= match.start() and match.end() <= e for a, s, e in taken):
+            continue
+        taken.append((rule.action, match.start(), match.end()))
+        yield _judge(doc, index, rule, match, rules, mentions)
+
+
+def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: RuleSet,
+           mentions: Mentions) -> Finding:
+    sentence = doc.sentences[index]
+    lex = rules.lexicon
+    if rule.requires is not None and not _required(doc, index, rule.requires):
+        return Finding(rule, sentence, (), 0.0, note="required context not found")
+    subject = _subject(sentence.text, rule, match, rules)
+    companies = subject.names
+    confidence = rule.confidence
+    if subject.how in ("pronoun", "descriptor"):
+        resolved = mentions.resolve(subject.how, subject.text, index, subject.start)
+        companies = (resolved,) if resolved else ()
+        confidence *= RESOLVED_FACTOR
+    elif subject.how == "name":
+        for name in companies:
+            mentions.add(index, subject.start, name)
+    if not companies:
+        return Finding(rule, sentence, (), 0.0,
+                       note=f"no organisation as subject ({subject.how}: {subject.text!r})")
+    if any(lex.known(c) is None for c in companies):
+        confidence *= UNKNOWN_FACTOR
+    cut = windows(sentence.text, match.start(), match.end(), subject.start, subject.end)
+    veto, reason = _veto(doc, index, rule, cut, rules)
+    if not veto and rule.target == "context" and not doc.has_target[index]:
+        confidence *= CONTEXT_FACTOR
+    return Finding(rule, sentence, companies, round(confidence, 3), veto, reason)
+
+
+def _subject(text: str, rule: Rule, match: re.Match[str], rules: RuleSet) -> Subject:
+    if rule.lists_orgs and match.group("orgs"):
+        names = list_names(match.group("orgs"), rules.lexicon)
+        return Subject("name" if names else "none", names, match.start("orgs"),
+                       match.end("orgs"), match.group("orgs"))
+    return subject_before(text, match.start(), rules.lexicon)
+
+
+def _required(doc: Document, index: int, requires: re.Pattern[str]) -> bool:
+    near = doc.sentences[max(0, index - 1):index + 1]
+    title = doc.sentences[:1] if doc.sentences and doc.sentences[0].title else ()
+    return any(requires.search(s.text) for s in (*title, *near))
+
+
+def _veto(doc: Document, index: int, rule: Rule, cut: Windows,
+          rules: RuleSet) -> tuple[str, str]:
+    if doc.sentences[index].related:
+        return "veto.related", "in a related-links or comments block"
+    lex = rules.lexicon
+    if lex.other_re.search(cut.match):
+        return "veto.other-target", "another foundation named in the phrase"
+    if rule.target != "match" and _other_is_nearer(doc.sentences[index].text, len(cut.before),
+                                                  rules):
+        return "veto.other-target", "another foundation is the nearer target"
+    veto = first_veto(rules.vetoes, rule.action, cut)
+    if veto is not None:
+        return veto.id, veto.reason
+    return "", ""
+
+
+def _other_is_nearer(text: str, pos: int, rules: RuleSet) -> bool:
+    lex = rules.lexicon
+    others = [abs(m.start() - pos) for m in lex.other_re.finditer(text)]
+    if not others:
+        return False
+    targets = [abs(m.start() - pos) for m in lex.target_re.finditer(text)]
+    return not targets or min(others) < min(targets)

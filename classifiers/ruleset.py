@@ -1,0 +1,187 @@
+"""Merging the packaged rule files with an admin's extra ones and compiling them.
+
+Patterns may use ``{MACRO}`` names from any file's ``[macros]`` table plus two
+generated ones: ``TARGET_BARE`` (the watched names) and ``OTHER`` (other
+foundations). Everything is compiled once, when a Classifier is built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from classifiers.errors import RuleError
+from classifiers.lexicon import Lexicon, build_lexicon
+from classifiers.model import Action
+from classifiers.rulefile import CompanySpec, RuleFile, RuleSpec, VetoSpec, Where, parse_rule_file
+
+PACKAGED = ("rules.toml", "vetoes.toml", "companies.toml", "words.toml")
+DEFAULT_TARGETS = ("OpenStack", "the OpenStack Foundation", "the OpenInfra Foundation",
+                   "the Open Infrastructure Foundation")
+_MACRO_REF = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_MAX_MACRO_DEPTH = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A compiled join/leave pattern; `target` says where a target must be seen."""
+
+    id: str
+    action: Action
+    regex: re.Pattern[str]
+    confidence: float
+    target: str
+    keywords: tuple[str, ...]
+    requires: re.Pattern[str] | None
+    lists_orgs: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Veto:
+    """A compiled suppressor looked for in one window (`scope`) around a match."""
+
+    id: str
+    reason: str
+    scope: str
+    regex: re.Pattern[str]
+    actions: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    vetoes: tuple[Veto, ...]
+    lexicon: Lexicon
+
+
+def load_ruleset(targets: Sequence[str] = DEFAULT_TARGETS,
+                 extra_rule_files: Sequence[Path] = ()) -> RuleSet:
+    """Read the packaged data files, then each extra file, and compile them."""
+    files = [_packaged(name) for name in PACKAGED]
+    files += [_read_extra(Path(p)) for p in extra_rule_files]
+    return compile_files(files, targets)
+
+
+def compile_files(files: Sequence[RuleFile], targets: Sequence[str]) -> RuleSet:
+    """Merge checked files (later ones extend earlier ones) and compile."""
+    words: dict[str, list[str]] = {}
+    companies: dict[str, CompanySpec] = {}
+    for file in files:
+        for key, values in file.words:
+            words.setdefault(key, []).extend(values)
+        for company in file.companies:
+            companies[company.name] = _merge_company(companies.get(company.name), company)
+    lexicon = build_lexicon(targets, companies.values(), words)
+    macros = _macros(files, lexicon)
+    rule_specs, veto_specs = _unique_specs(files)
+    return RuleSet(
+        rules=tuple(_compile_rule(spec, macros) for spec in rule_specs),
+        vetoes=tuple(_compile_veto(spec, macros) for spec in veto_specs),
+        lexicon=lexicon,
+    )
+
+
+def _packaged(name: str) -> RuleFile:
+    text = resources.files("classifiers").joinpath("data", name).read_text("utf-8")
+    return parse_rule_file(text, f"classifiers/data/{name}")
+
+
+def _read_extra(path: Path) -> RuleFile:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), 1, "", f"cannot read rule file: {exc}") from None
+    return parse_rule_file(text, str(path))
+
+
+def _merge_company(old: CompanySpec | None, new: CompanySpec) -> CompanySpec:
+    if old is None:
+        return new
+    return CompanySpec(old.name, old.aliases + new.aliases, old.descriptors + new.descriptors)
+
+
+def _macros(files: Sequence[RuleFile], lexicon: Lexicon) -> dict[str, tuple[str, Where | None]]:
+    macros: dict[str, tuple[str, Where | None]] = {
+        "TARGET_BARE": (lexicon.target_bare, None),
+        "OTHER": (f"(?-i:{lexicon.other_re.pattern})", None),
+    }
+    for file in files:
+        for name, value, where in file.macros:
+            if name in macros:
+                first = macros[name][1]
+                origin = f"{first.path}:{first.line}" if first else "generated"
+                raise where.error(f"macro {name} is already defined ({origin})")
+            macros[name] = (value, where)
+    return macros
+
+
+def _unique_specs(files: Sequence[RuleFile]) -> tuple[list[RuleSpec], list[VetoSpec]]:
+    rules: list[RuleSpec] = []
+    vetoes: list[VetoSpec] = []
+    seen: dict[str, Where] = {}
+    for file in files:
+        specs: list[RuleSpec | VetoSpec] = [*file.rules, *file.vetoes]
+        for spec in specs:
+            if spec.id in seen:
+                first = seen[spec.id]
+                raise spec.where.error(f"duplicate id {spec.id!r} (first at {first.path}:"
+                                       f"{first.line})")
+            seen[spec.id] = spec.where
+        rules += file.rules
+        vetoes += file.vetoes
+    for file in files:
+        for rule_id in file.disabled:
+            if rule_id not in seen:
+                raise file.disabled_where.error(f"unknown rule or veto id {rule_id!r}")
+    disabled = {rule_id for file in files for rule_id in file.disabled}
+    return ([r for r in rules if r.id not in disabled],
+            [v for v in vetoes if v.id not in disabled])
+
+
+def expand(pattern: str, macros: dict[str, tuple[str, Where | None]], where: Where) -> str:
+    """Replace ``{NAME}`` references, recursively, failing on unknown names or cycles."""
+    for _ in range(_MAX_MACRO_DEPTH):
+        names = _MACRO_REF.findall(pattern)
+        if not names:
+            return pattern
+        for name in names:
+            if name not in macros:
+                raise where.error(f"unknown macro {{{name}}}")
+        pattern = _MACRO_REF.sub(lambda m: macros[m.group(1)][0], pattern)
+    raise where.error("macros nest too deeply (is one defined in terms of itself?)")
+
+
+def _compile(source: str, where: Where) -> re.Pattern[str]:
+    try:
+        return re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        raise where.error(exc.msg) from None
+
+
+def _compile_rule(spec: RuleSpec, macros: dict[str, tuple[str, Where | None]]) -> Rule:
+    regex = _compile(expand(spec.pattern, macros, spec.where), spec.where)
+    requires = None
+    if spec.requires is not None:
+        req_where = Where(spec.where.path, spec.where.line,
+                          spec.where.key.replace(".pattern", ".requires"))
+        requires = _compile(expand(spec.requires, macros, req_where), req_where)
+    default_target = "match" if "{TARGET" in spec.pattern else "sentence"
+    action: Action = "joined" if spec.action == "joined" else "left"
+    return Rule(
+        id=spec.id,
+        action=action,
+        regex=regex,
+        confidence=spec.confidence,
+        target=spec.target or default_target,
+        keywords=tuple(k.casefold() for k in spec.keywords),
+        requires=requires,
+        lists_orgs="orgs" in regex.groupindex,
+    )
+
+
+def _compile_veto(spec: VetoSpec, macros: dict[str, tuple[str, Where | None]]) -> Veto:
+    regex = _compile(expand(spec.pattern, macros, spec.where), spec.where)
+    return Veto(spec.id, spec.reason, spec.scope, regex, frozenset(spec.actions))

@@ -1,0 +1,227 @@
+"""Who did it: the organisation(s) in subject position before a matched verb,
+or the coordinated names a list rule captured.
+
+Sentence structure, not a company list, decides: walking left from the verb
+over auxiliaries and adverbs ("has now officially"), the first capitalised run
+is the subject ("Extreme Networks"); a pronoun or "the Redmond giant" is left
+for `resolve` to look up; any other word means the subject is not a name
+("large organizations continue to join") and nothing is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from classifiers.lexicon import Lexicon
+
+TOKEN = re.compile(r"[A-Za-z0-9][\w&.'’+-]*[\w&+]|[A-Za-z0-9]|[,;:()\"“”—–]")
+_HARD_BOUNDARY = re.compile(r"[;:()\"“”—–]|\s-\s")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_YEAR_OR_NUMBER = re.compile(r"\d[\d,.]*")
+_CAMEL = re.compile(r"[a-z]+[A-Z]")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
+_PAREN = re.compile(r"\s*\([^)]*\)")
+_MAX_RUN = 6
+_MAX_GAP = 10
+_APPOSITIVE_STARTS = frozenset({"the", "a", "an", "its", "one", "now", "formerly", "long",
+                                "already", "itself", "which", "who", "whose", "based",
+                                "headquartered", "best", "maker", "owner", "parent"})
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What stands before the verb; `how` says how `names` were found.
+
+    how: "name" (one or a coordinated list), "pronoun" or "descriptor" (still to
+    resolve), "person" (a person, not an organisation), "target" (the watched
+    community itself), "none" (no name: "large organizations").
+    """
+
+    how: str
+    names: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+
+
+def is_cap(token: str) -> bool:
+    return token[:1].isupper() or token[:1].isdigit() or bool(_CAMEL.match(token))
+
+
+def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
+    """The subject of the verb phrase that starts at `end`."""
+    seg_start = _segment_start(sentence, end)
+    tokens = list(TOKEN.finditer(sentence, seg_start, end))
+    i = len(tokens) - 1
+    gap = 0
+    while i >= 0:
+        tok = tokens[i].group()
+        low = tok.casefold()
+        if tok == ",":
+            i = _skip_appositive(tokens, i)
+            continue
+        if is_cap(tok) and not lex.has("gap_caps", low) and not _YEAR_OR_NUMBER.fullmatch(tok):
+            return _name_subject(sentence, tokens, i, seg_start, lex)
+        if lex.has("pronouns", low) or lex.has("person_pronouns", low):
+            how = "pronoun" if lex.has("pronouns", low) else "person"
+            m = tokens[i]
+            return Subject(how, (), m.start(), m.end(), tok)
+        if lex.has("descriptor_heads", low):
+            return _descriptor(sentence, tokens, i)
+        if _POSSESSIVE.search(tok) is None and (lex.has("gap_words", low)
+                                                or _YEAR_OR_NUMBER.fullmatch(tok)):
+            gap += 1
+            if gap > _MAX_GAP:
+                break
+            i -= 1
+            continue
+        break
+    return Subject("none", (), end, end, "")
+
+
+def _segment_start(sentence: str, end: int) -> int:
+    last = 0
+    for found in _HARD_BOUNDARY.finditer(sentence, 0, end):
+        last = found.end()
+    return last
+
+
+def _skip_appositive(tokens: list[re.Match[str]], comma: int) -> int:
+    """From a comma, jump over ", the Texas computer maker," to the word before."""
+    for j in range(comma - 1, max(-1, comma - 14), -1):
+        if tokens[j].group() == "," and j + 1 < comma:
+            if tokens[j + 1].group().casefold() in _APPOSITIVE_STARTS:
+                return j - 1
+            break
+    return comma - 1
+
+
+def _descriptor(sentence: str, tokens: list[re.Match[str]], head: int) -> Subject:
+    for j in range(head - 1, max(-1, head - 5), -1):
+        if tokens[j].group().casefold() in ("the", "this", "that"):
+            start, end = tokens[j].start(), tokens[head].end()
+            return Subject("descriptor", (), start, end, sentence[start:end])
+    return Subject("none", (), tokens[head].start(), tokens[head].end(), tokens[head].group())
+
+
+def _run_start(tokens: list[re.Match[str]], last: int) -> int:
+    k = last
+    while k - 1 >= 0 and last - k < _MAX_RUN:
+        prev = tokens[k - 1].group()
+        if is_cap(prev) and prev not in ",":
+            k -= 1
+        elif prev.casefold() in ("of", "&", "de") and k - 2 >= 0 and is_cap(tokens[k - 2].group()):
+            k -= 2
+        else:
+            break
+    return k
+
+
+def _name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_start: int,
+                  lex: Lexicon) -> Subject:
+    k = _run_start(tokens, last)
+    run = _strip_stop_caps(tokens[k:last + 1], lex)
+    if not run:
+        return Subject("none", (), tokens[last].start(), tokens[last].end(), "")
+    start, end = run[0].start(), tokens[last].end()
+    text = sentence[start:end]
+    kind = classify_name(text, lex, sentence_initial=start == 0)
+    if kind != "name":
+        return Subject(kind, (), start, end, text)
+    names = [text]
+    if len(run) == last + 1 - k:  # nothing stripped: a list may continue leftwards
+        more, start = _coordinated_before(sentence, tokens, k, lex)
+        names = [*more, text]
+    return Subject("name", tuple(canonical(n, lex) for n in names), start, end,
+                   sentence[start:end])
+
+
+def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
+                        lex: Lexicon) -> tuple[list[str], int]:
+    """Earlier members of "Dell, Cisco and Intel joined"; needs an "and"."""
+    found: list[str] = []
+    start = first_start = tokens[k].start()
+    saw_and = False
+    while k >= 2:
+        sep = k - 1
+        if tokens[sep].group().casefold() == "and":
+            saw_and = True
+            if tokens[sep - 1].group() == ",":
+                sep -= 1
+        elif tokens[sep].group() != ",":
+            break
+        last = sep - 1
+        if last < 0 or not is_cap(tokens[last].group()):
+            break
+        first = _run_start(tokens, last)
+        if first > 0 and tokens[first - 1].group().casefold() not in (",", "and"):
+            break
+        text = sentence[tokens[first].start():tokens[last].end()]
+        if _strip_stop_caps(tokens[first:last + 1], lex) != tokens[first:last + 1] or \
+                classify_name(text, lex, sentence_initial=first == 0) != "name":
+            break
+        found.insert(0, text)
+        start, k = tokens[first].start(), first
+    return (found, start) if saw_and and found else ([], first_start)
+
+
+def _strip_stop_caps(run: list[re.Match[str]], lex: Lexicon) -> list[re.Match[str]]:
+    i = 0
+    while i < len(run) and (lex.has("stop_caps", run[i].group()) or
+                            lex.has("gap_caps", run[i].group())):
+        i += 1
+    return run[i:]
+
+
+def classify_name(text: str, lex: Lexicon, sentence_initial: bool = False) -> str:
+    """"name", or why this capitalised run is not an organisation."""
+    if lex.known(text) or lex.known(strip_suffixes(text, lex)):
+        return "name"
+    if lex.is_target(text) or lex.target_re.search(text):
+        return "target"
+    if lex.is_other(text):
+        return "other"
+    words = text.split()
+    if len(words) in (2, 3) and lex.has("first_names", words[0]):
+        return "person"
+    if all(lex.has("stop_caps", w) or lex.has("gap_caps", w) for w in words):
+        return "none"
+    if sentence_initial and len(words) == 1 and text.isalpha() and text.endswith("s") \
+            and not text.isupper():
+        return "none"  # "Telcos are joining ...": a common plural noun, not a name
+    return "name"
+
+
+def canonical(name: str, lex: Lexicon) -> str:
+    """The alias table's name, else the name without legal suffix or possessive."""
+    name = _POSSESSIVE.sub("", name.strip().rstrip(".,"))
+    known = lex.known(name)
+    if known:
+        return known
+    stripped = strip_suffixes(name, lex)
+    words = stripped.split()
+    for k in range(len(words)):  # "Chinese telecom giant Huawei Technologies"
+        known = lex.known(" ".join(words[k:]))
+        if known:
+            return known
+    return stripped
+
+
+def strip_suffixes(name: str, lex: Lexicon) -> str:
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and lex.has("corporate_suffixes", words[-1].rstrip(".")):
+        words.pop()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words.pop(0)
+    return " ".join(words).rstrip(".")
+
+
+def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
+    """Canonical names of "Canonical, Cisco, Extreme Networks and Grid Dynamics"."""
+    names = []
+    for part in _LIST_SPLIT.split(_PAREN.sub("", text)):
+        part = part.strip().rstrip(".")
+        if part and is_cap(part) and classify_name(part, lex) == "name":
+            names.append(canonical(part, lex))
+    return tuple(dict.fromkeys(names))

@@ -1,0 +1,103 @@
+"""From raw article text (plain or markdown-ish) to clean lines.
+
+Repairs mojibake, lifts the title out of YAML front matter, turns markdown
+links into their anchor text, and marks lines that belong to trailing
+"Related posts" / comments blocks: those are kept, but only so that a match in
+them can be shown as vetoed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ftfy
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_FM_TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.M)
+_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2][\u0080-\u00bf\u20ac\u2122\u0153\u0161"
+                            "\u017e\u201a-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a]")
+# Double-encoded quotes whose C1 middle byte was lost on the way ("Weâve").
+_LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u00e2(?=(?:s|t|re|ve|ll|d|m)\b)")
+_LOST_ELLIPSIS = re.compile("\u00e2\u00a6")
+_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^)]*\))*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^)\n]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_LINE_PREFIX = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?)", re.M)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+_SPACES = re.compile(r"\s+")
+_LINK_ITEM = re.compile(r"^\s*(?:[-*•·]\s+)?\S.{3,250}\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line (a paragraph, a heading, a list item) of the body."""
+
+    text: str
+    related: bool
+
+
+def repair(text: str) -> str:
+    """Fix entities and mojibake; cheap when the text has neither."""
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
+    if _MOJIBAKE_HINT.search(text):
+        text = ftfy.fix_text(text)
+    if "\u00e2" in text:
+        text = _LOST_APOSTROPHE.sub("\u2019", text)
+        text = _LOST_ELLIPSIS.sub("\u2026", text)
+    return text
+
+
+def split_front_matter(text: str) -> tuple[str, str | None]:
+    """Body without YAML front matter, and the front matter's title if any."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return text, None
+    title = _FM_TITLE.search(found.group(1))
+    value = title.group(1).strip().strip("'\"").strip() if title else ""
+    return text[found.end():], value or None
+
+
+def demarkdown(text: str) -> str:
+    """Anchor text for links, no emphasis markers, no heading/quote prefixes."""
+    if "](" in text or "][" in text:
+        text = _IMAGE.sub(" ", text)
+        text = _LINK.sub(r"\1", text)
+        text = _REF_LINK.sub(r"\1", text)
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    return _LINE_PREFIX.sub("", text)
+
+
+def clean_lines(text: str, header_re: re.Pattern[str]) -> list[Line]:
+    """Non-empty, whitespace-collapsed lines, with trailing link blocks marked.
+
+    `header_re` comes from `related_header_re`: a bare header line ("Related
+    Posts:", "Comments") marks every later line; "Read more: ..." only itself.
+    """
+    lines: list[Line] = []
+    in_related = False
+    for raw in text.splitlines():
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            continue
+        header = header_re.match(line)
+        if header and not header.group("rest"):
+            in_related = True
+        related = in_related or bool(header) or bool(_LINK_ITEM.match(line))
+        lines.append(Line(line, related))
+    return lines
+
+
+def related_header_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len,
+                                                                          reverse=True))
+    if not body:
+        body = "(?!x)x"
+    return re.compile(rf"^\W*(?:\d+\s+)?(?:{body})\b\W*?(?::\s*(?P<rest>\S.*))?\W*$", re.I)

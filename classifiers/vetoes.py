@@ -1,0 +1,71 @@
+"""Suppressors: the windows of text around a match that each veto looks at.
+
+    before   sentence start .. verb          ("Analysts expect X to join")
+    lead     clause start .. subject         ("When HP joined ...")
+    gap      subject .. verb                 ("HP may join", "HP, which joined")
+    match    the matched phrase itself
+    after    verb phrase end .. clause end   ("... as CTO", "... if approved")
+    subject  the subject's own text
+    sentence the whole sentence              (questions, denials)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from classifiers.ruleset import Veto
+
+_CLAUSE_END = re.compile(r"[,;:!?()—–]|\.(?:\s|$)|\s-\s")
+_CLAUSE_START = re.compile(r"[,;:(—–\"“]|\s-\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Windows:
+    sentence: str
+    before: str
+    lead: str
+    gap: str
+    match: str
+    after: str
+    subject: str
+
+    def get(self, scope: str) -> str:
+        text: str = getattr(self, scope)
+        return text
+
+
+def windows(sentence: str, start: int, end: int, subject_start: int,
+            subject_end: int) -> Windows:
+    """Cut the sentence around a match (`start`..`end`) and its subject."""
+    if subject_end > start or subject_start >= subject_end:  # subject after the verb
+        subject_start = subject_end = _clause_start(sentence, start)
+        gap = sentence[subject_start:start]
+    else:
+        gap = sentence[subject_end:start]
+    clause_end = _CLAUSE_END.search(sentence, end)
+    return Windows(
+        sentence=sentence,
+        before=sentence[:start],
+        lead=sentence[_clause_start(sentence, subject_start):subject_start],
+        gap=gap,
+        match=sentence[start:end],
+        after=sentence[end:clause_end.start() if clause_end else len(sentence)],
+        subject=sentence[subject_start:subject_end],
+    )
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    last = 0
+    for found in _CLAUSE_START.finditer(sentence, 0, pos):
+        last = found.end()
+    return last
+
+
+def first_veto(vetoes: Sequence[Veto], action: str, cut: Windows) -> Veto | None:
+    """The first suppressor that fires for this action, if any."""
+    for veto in vetoes:
+        if action in veto.actions and veto.regex.search(cut.get(veto.scope)):
+            return veto
+    return None
