@@ -25,6 +25,7 @@ from rich.console import Console
 from sqlalchemy import select
 
 from bot.app import App
+from bot.commands import COMMANDS
 from bot.config import parse_config
 from bot.slack_chat.adapter import HTTP_PATH, SlackAdapter, build_adapter
 from bot.storage import open_database
@@ -198,10 +199,12 @@ async def test_hostile_arguments_are_echoed_harmlessly(served: Served) -> None:
     pytest.param(lambda body: signed(body + "&text=status"), id="body-changed"),
 ])
 async def test_forged_stale_or_unsigned_requests_get_401(served: Served, headers: Any) -> None:
-    body = command_body("who-joined", ADMIN, served.fake.response_url("forged"))
-    resp = await served.post(body, headers(body))
-    assert resp.status == 401
+    for text in (*COMMANDS, "company Dell", f"feeds pause {FEED}", "recent 1000", ""):
+        body = command_body(text, ADMIN, served.fake.response_url("forged"))
+        resp = await served.post(body, headers(body))
+        assert resp.status == 401, text
     assert served.fake.calls_to("response") == []
+    assert feed_enabled(served)  # the forged admin `feeds pause` did nothing
 
 
 async def test_auth_uses_the_bot_token_once(served: Served) -> None:

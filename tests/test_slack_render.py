@@ -6,11 +6,13 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.alerts import Alert
 from bot.commands import Reply, ReplyItem
 from bot.slack_chat.render import (
     BLOCKS_MAX,
     REPLY_CHARS_MAX,
     SECTION_MAX,
+    alert_message,
     clean,
     command_text,
     escape,
@@ -26,7 +28,9 @@ def test_escape_ampersand_first() -> None:
 
 def test_clean_drops_controls_collapses_and_truncates_before_escaping() -> None:
     assert clean("  A\u202e\x00  B\n\tC ") == "A B C"
-    assert clean("&" * 10, 5) == "&amp;&amp;&amp;&amp;…"
+    assert clean("a&b&c", 8) == "a&amp;b…"  # the limit counts escaped characters
+    assert clean("&" * 10, 5) == "…"
+    assert clean("<" * 1000, 300) == "&lt;" * 74 + "…"
 
 
 @pytest.mark.parametrize("url, expected", [
@@ -89,3 +93,17 @@ def test_long_replies_stay_within_block_kit_limits_and_say_what_is_left_out() ->
     assert 0 < shown < 100
     assert blocks[-1]["type"] == "context"
     assert f"…and {100 - shown} more not shown" in texts[-1]
+
+
+def test_oversized_alert_fields_fit_block_kit_without_breaking_markup() -> None:
+    alert = Alert(delivery_id=1, kind="alert", destination="d", event_id=1, company="&" * 999,
+                  action="joined", evidence="<" * 9999, rule="r" * 500, confidence=1.0,
+                  title="&>" * 5000, url="https://x.example/?q=" + "&" * 190, outlet="&" * 999,
+                  published_at=None)
+    blocks = alert_message(alert)["blocks"]
+    texts = [b["text"]["text"] if "text" in b else b["elements"][0]["text"] for b in blocks]
+    assert all(len(t) <= SECTION_MAX for t in texts)
+    assert texts[2].startswith("<https://x.example/?q=" + "&amp;" * 190 + "|&amp;&gt;")
+    assert "…> (x.example)\n" in texts[2]
+    longer = alert_message(Alert(**{**alert.__dict__, "url": alert.url + "&" * 10}))
+    assert longer["blocks"][2]["text"]["text"].startswith("&amp;&gt;")  # too long: unlinked

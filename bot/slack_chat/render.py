@@ -24,11 +24,12 @@ SECTION_MAX = 3000
 BLOCKS_MAX = 50
 #: Keep command replies readable (and well under Slack's message size).
 REPLY_CHARS_MAX = 12_000
-URL_MAX = 2000
+URL_MAX = 1000  # escaped; a longer URL is shown unlinked
 #: RFC 3986 reserved and unreserved characters, plus `%` for existing escapes; anything
 #: else in a URL (`|`, `<`, `>`, spaces, quotes, non-ASCII) is percent-encoded.
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 _SLACK_LINK = re.compile(r"<([^<>|]*)(?:\|[^<>]*)?>")
+_ESCAPED_PIECE = re.compile(r"&(?:amp|lt|gt);|.", re.S)
 
 Message = dict[str, Any]
 
@@ -39,12 +40,19 @@ def escape(text: str) -> str:
 
 
 def clean(text: str, limit: int = 300) -> str:
-    """Untrusted text as one escaped line: controls dropped, whitespace collapsed, truncated
-    before escaping so an entity is never cut in half."""
-    line = " ".join(strip_controls(text).split())
-    if len(line) > limit:
-        line = line[: limit - 1].rstrip() + "…"
-    return escape(line)
+    """Untrusted text as one escaped line of at most `limit` characters: controls dropped,
+    whitespace collapsed, cut between characters so an entity is never split."""
+    line = escape(" ".join(strip_controls(text).split()))
+    if len(line) <= limit:
+        return line
+    pieces: list[str] = []
+    size = 0
+    for piece in _ESCAPED_PIECE.findall(line):
+        if size + len(piece) > limit - 1:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return "".join(pieces).rstrip() + "…"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -59,7 +67,7 @@ def safe_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     encoded = quote(url, safe=_URL_SAFE)
-    return encoded if len(encoded) <= URL_MAX else None
+    return encoded if len(escape(encoded)) <= URL_MAX else None
 
 
 def link(url: str | None, label: str, *, limit: int = 300) -> str:
@@ -84,6 +92,7 @@ def command_text(raw: str) -> str:
 
 
 def section(text: str) -> dict[str, Any]:
+    """A mrkdwn section; callers stay under the limit (the cut is a last resort)."""
     return {"type": "section", "text": {"type": "mrkdwn", "text": text[:SECTION_MAX]}}
 
 
@@ -103,11 +112,11 @@ def alert_message(alert: Alert) -> Message:
         lead = f"Another outlet reports: *{headline}*"
         text = f"Another outlet reports: {headline}"
     blocks = [section(lead)]
-    evidence = clean(alert.evidence, 1000)
+    evidence = clean(alert.evidence, 1500)
     if evidence:
         blocks.append(section(f"> {evidence}"))
     when = alert.published_at.date().isoformat() if alert.published_at else "undated"
-    title = link(alert.url, alert.title or "(untitled)")
+    title = link(alert.url, alert.title or "(untitled)", limit=250)
     blocks.append(section(f"{title}\n{outlet} · {when}"))
     blocks.append(context(f"rule {clean(alert.rule, 100)} · "
                           f"confidence {alert.confidence:.2f}"))
@@ -124,9 +133,9 @@ def reply_message(reply: Reply) -> Message:
     if reply.error:
         heading = f":warning: {heading}"
     blocks = [section(f"*{heading}*")]
-    if reply.text:
-        lines = (clean(line, 500) for line in reply.text.splitlines())
-        blocks.append(section("\n".join(line for line in lines if line)))
+    text = "\n".join(filter(None, (clean(line, 500) for line in reply.text.splitlines())))
+    if text:
+        blocks.append(section(text))
     blocks.extend(_item_blocks(reply.items, room=BLOCKS_MAX - len(blocks)))
     return {"text": heading, "blocks": blocks,
             "response_type": "ephemeral" if reply.ephemeral else "in_channel"}
