@@ -25,9 +25,10 @@ from rich.console import Console
 from sqlalchemy import select
 
 from bot.app import App
+from bot.chat import build_chat_adapters
 from bot.commands import COMMANDS
 from bot.config import parse_config
-from bot.slack_chat.adapter import HTTP_PATH, SlackAdapter, build_adapter
+from bot.slack_chat.adapter import HTTP_PATH, SlackAdapter
 from bot.storage import open_database
 from bot.storage.schema import feeds
 from tests.fakeslack import FakeSlack
@@ -110,7 +111,8 @@ async def served(tmp_path: Path) -> AsyncIterator[Served]:
         add_story(app.db.engine, "a", [("Cisco", "joined")], when=now - timedelta(days=40))
         add_story(app.db.engine, "b", [("Dell", "joined"), ("Intel", "left")],
                   when=now - timedelta(days=5), title="Dell <joins> & Intel leaves")
-        adapter = build_adapter(app)
+        [adapter] = build_chat_adapters(app)  # the service's own seam
+        assert isinstance(adapter, SlackAdapter)
         adapter.host, adapter.port = "127.0.0.1", 0  # loopback and a free port in tests
         await adapter.start()
         try:

@@ -16,8 +16,9 @@ from bot.alerts import Alert
 from bot.config import Config, parse_config
 from bot.delivery import Sender
 from bot.notifiers.base import DeliveryError
+from bot.notifiers.factory import build_notifiers
 from bot.outbox import RetryPolicy
-from bot.slack_chat.notifier import SlackNotifier, build_notifier
+from bot.slack_chat.notifier import SlackNotifier
 from bot.storage import open_database
 from bot.storage.schema import deliveries
 from tests.fakeslack import FakeSlack
@@ -45,7 +46,10 @@ def config_for(base_url: str) -> Config:
 
 
 def notifier_for(config: Config) -> SlackNotifier:
-    return build_notifier(config.destinations[0], config, Console())
+    """Through the platform factory, as the service builds it."""
+    notifier = build_notifiers(config, console=Console())["slack-news"]
+    assert isinstance(notifier, SlackNotifier)
+    return notifier
 
 
 @pytest.fixture
