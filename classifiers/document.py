@@ -18,15 +18,17 @@ class Document:
     sentences: tuple[Sentence, ...]
     has_target: tuple[bool, ...]
     body: str
+    dominant: bool  # the watched target is named more often than other foundations
 
     @property
     def title_has_target(self) -> bool:
         return bool(self.sentences) and self.sentences[0].title and self.has_target[0]
 
     def target_near(self, index: int) -> bool:
-        """A target is named in this sentence, a few before it, or the title."""
+        """A target is named in this sentence, a few before it, or the title, or
+        the story is mostly about the target anyway."""
         low = max(0, index - CONTEXT_WINDOW)
-        return any(self.has_target[low:index + 1]) or self.title_has_target
+        return any(self.has_target[low:index + 1]) or self.title_has_target or self.dominant
 
 
 def prepare(text: str, title: str | None, lex: Lexicon,
@@ -44,4 +46,7 @@ def prepare(text: str, title: str | None, lex: Lexicon,
         title_text = " ".join(demarkdown(title).split())
         sentences.insert(0, Sentence(title_text, 0, -1, related=False, title=True))
     has_target = tuple(lex.target_re.search(s.text) is not None for s in sentences)
-    return Document(tuple(sentences), has_target, "\n".join(line.text for line in lines))
+    body = "\n".join(line.text for line in lines)
+    ours = sum(1 for s in sentences for _ in lex.target_re.finditer(s.text))
+    others = sum(1 for s in sentences for _ in lex.other_re.finditer(s.text))
+    return Document(tuple(sentences), has_target, body, dominant=ours > max(1, others))

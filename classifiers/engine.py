@@ -42,7 +42,7 @@ class Classifier:
         doc = prepare(text, title, self.rules.lexicon, self._header_re)
         findings = find_all(doc, self.rules)
         findings = self._title_contradictions(doc, findings)
-        events = _best_events(findings)
+        events = _best_events(findings, self.rules.lexicon)
         trace = tuple(_trace(f) for f in findings)
         flagged = any(e.confidence >= FLAG_THRESHOLD for e in events)
         return Verdict(flagged, events, trace)
@@ -87,13 +87,27 @@ def _phrases_re(phrases: Sequence[str] | frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b" if body else r"(?!x)x", re.I)
 
 
-def _best_events(findings: list[Finding]) -> tuple[Event, ...]:
+def _long_names(findings: list[Finding], lex: Lexicon) -> dict[str, str]:
+    """"Rivermark" -> "Rivermark Software" when the story uses both for one actor."""
+    names = {c for f in findings if f.stands for c in f.companies}
+    longer: dict[str, str] = {}
+    for name in names:
+        if lex.known(name):
+            continue
+        fuller = [n for n in names if n.startswith(name + " ")]
+        if len(fuller) == 1:
+            longer[name] = fuller[0]
+    return longer
+
+
+def _best_events(findings: list[Finding], lex: Lexicon) -> tuple[Event, ...]:
     """One event per (company, action): highest confidence, body before title."""
     best: dict[tuple[str, str], tuple[tuple[float, int, int], Event]] = {}
+    longer = _long_names(findings, lex)
     for f in findings:
         if not f.stands:
             continue
-        for company in f.companies:
+        for company in (longer.get(c, c) for c in f.companies):
             key = (company.casefold(), f.rule.action)
             rank = (f.confidence, 0 if f.sentence.title else 1, -f.sentence.index)
             event = Event(company, f.rule.action, f.sentence.text, f.rule.id, f.confidence)

@@ -81,7 +81,8 @@ def _target_source(targets: Sequence[str]) -> str:
     names = target_names(targets)
     if not names:
         raise ValueError("at least one target name is needed")
-    return "(?:" + "|".join(_loose(n) for n in names) + ")"
+    # Atomic: "OpenStack Foundation" never gives back "Foundation" to what follows.
+    return "(?>" + "|".join(_loose(n) for n in names) + ")"
 
 
 def _alternation(forms: Iterable[str], flags: int) -> re.Pattern[str]:

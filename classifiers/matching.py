@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from classifiers.document import Document
+from classifiers.lexicon import Lexicon
 from classifiers.resolve import Mentions
 from classifiers.ruleset import Rule, RuleSet
 from classifiers.sentences import Sentence
@@ -98,6 +99,9 @@ def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: R
     if not companies:
         return Finding(rule, sentence, (), 0.0,
                        note=f"no organisation as subject ({subject.how}: {subject.text!r})")
+    if subject.how == "name" and any(_is_surname(doc, c, lex) for c in companies):
+        return Finding(rule, sentence, (), 0.0,
+                       note=f"subject is a person named earlier ({subject.text!r})")
     if any(lex.known(c) is None for c in companies):
         confidence *= UNKNOWN_FACTOR
     cut = windows(sentence.text, match.start(), match.end(), subject.start, subject.end)
@@ -105,6 +109,14 @@ def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: R
     if not veto and rule.target == "context" and not doc.has_target[index]:
         confidence *= CONTEXT_FACTOR
     return Finding(rule, sentence, companies, round(confidence, 3), veto, reason)
+
+
+def _is_surname(doc: Document, name: str, lex: Lexicon) -> bool:
+    """"Callahan joins the foundation": the story called him "Mark Callahan"."""
+    if " " in name or lex.known(name):
+        return False
+    pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(name)}\b")
+    return any(lex.has("first_names", m.group(1)) for m in pattern.finditer(doc.body))
 
 
 def _subject(text: str, rule: Rule, match: re.Match[str], rules: RuleSet) -> Subject:

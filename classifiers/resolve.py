@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from classifiers.lexicon import Lexicon
 from classifiers.sentences import Sentence
-from classifiers.subjects import TOKEN, canonical, classify_name, is_cap
+from classifiers.subjects import TOKEN, blank_comma_suffixes, canonical, classify_name, is_cap
 
 
 class Mentions:
@@ -30,9 +30,7 @@ class Mentions:
             text = self._sentences[index].text
             found = [(m.start(), canonical(m.group(), self._lex))
                      for m in self._lex.company_re.finditer(text)]
-            lead = _leading_name(text, self._lex)
-            if lead is not None:
-                found.append(lead)
+            found += _subject_names(text, self._lex)
             self._cache[index] = found
         return sorted(self._cache[index] + self._extra.get(index, []))
 
@@ -63,22 +61,39 @@ class Mentions:
         return self.nearest_before(index, pos)
 
 
-def _leading_name(text: str, lex: Lexicon) -> tuple[int, str] | None:
-    """A sentence-initial unknown organisation ("Acme Cloud said on Tuesday ...")."""
-    tokens = list(TOKEN.finditer(text, 0, min(len(text), 80)))
-    run = []
-    for tok in tokens:
-        if not is_cap(tok.group()) or tok.group() in ",;:":
-            break
-        run.append(tok)
-    while run and (lex.has("stop_caps", run[0].group()) or lex.has("gap_caps", run[0].group())):
-        run.pop(0)
-    if not run or len(run) == len(tokens):
-        return None
-    follower = tokens[tokens.index(run[-1]) + 1].group()
-    if not lex.has("gap_words", follower):
-        return None
-    name = text[run[0].start():run[-1].end()]
-    if classify_name(name, lex, sentence_initial=run[0].start() == 0) != "name":
-        return None
-    return run[0].start(), canonical(name, lex)
+def _in_subject_position(tokens: list[re.Match[str]], i: int, j: int, lex: Lexicon) -> bool:
+    """Clause-initial and followed by a verb-ish word or an appositive."""
+    if i > 0 and tokens[i - 1].group() not in (",", ";", ":"):
+        return False
+    if j >= len(tokens):
+        return False
+    after = tokens[j].group()
+    if after == ",":
+        return j + 1 < len(tokens) and tokens[j + 1].group().casefold() in ("a", "an", "the")
+    return lex.has("gap_words", after)
+
+
+def _subject_names(text: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """Organisations named in subject position ("Second, Cobaltline Networks
+    has", "Granitefall, a Denver provider") or with a name that says so
+    ("Granitefall Software")."""
+    text = blank_comma_suffixes(text)
+    tokens = list(TOKEN.finditer(text))
+    found = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and is_cap(tokens[j].group()) and tokens[j].group() not in ",;:":
+            j += 1
+        if j > i:
+            run = tokens[i:j]
+            while run and (lex.has("stop_caps", run[0].group()) or
+                           lex.has("gap_caps", run[0].group())):
+                run.pop(0)
+            if run and (_in_subject_position(tokens, i, j, lex) or
+                        (len(run) > 1 and lex.has("org_heads", run[-1].group()))):
+                name = text[run[0].start():run[-1].end()]
+                if classify_name(name, lex, sentence_initial=run[0].start() == 0) == "name":
+                    found.append((run[0].start(), canonical(name, lex)))
+        i = max(j, i + 1)
+    return found

@@ -15,11 +15,11 @@ from classifiers.errors import RuleError
 
 ACTIONS = ("joined", "left")
 TARGET_MODES = ("match", "sentence", "context")
-SCOPES = ("sentence", "before", "lead", "gap", "match", "after", "subject")
+SCOPES = ("sentence", "before", "lead", "gap", "clause", "match", "after", "tail", "subject")
 WORD_KEYS = (
     "gap_words", "gap_caps", "pronouns", "person_pronouns", "descriptor_heads",
     "stop_caps", "first_names", "corporate_suffixes", "other_targets", "abbreviations",
-    "related_headers", "denial_cues",
+    "related_headers", "denial_cues", "org_heads",
 )
 _RULE_KEYS = {"id", "action", "pattern", "confidence", "target", "keywords", "requires",
               "note"}

@@ -15,15 +15,17 @@ from dataclasses import dataclass
 
 from classifiers.lexicon import Lexicon
 
-TOKEN = re.compile(r"[A-Za-z0-9][\w&.'’+-]*[\w&+]|[A-Za-z0-9]|[,;:()\"“”—–]")
+TOKEN = re.compile(r"[A-Za-z0-9][\w&.'’+-]*[\w&+]|[A-Za-z0-9]|[,;:()\"“”—–]|(?<=\s)-(?=\s)")
 _HARD_BOUNDARY = re.compile(r"[;:()\"“”—–]|\s-\s")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _YEAR_OR_NUMBER = re.compile(r"\d[\d,.]*")
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
 _PAREN = re.compile(r"\s*\([^)]*\)")
+_COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.V|B\.V)\b\.?")
 _MAX_RUN = 6
 _MAX_GAP = 10
+_DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their"})
 _APPOSITIVE_STARTS = frozenset({"the", "a", "an", "its", "one", "now", "formerly", "long",
                                 "already", "itself", "which", "who", "whose", "based",
                                 "headquartered", "best", "maker", "owner", "parent"})
@@ -46,11 +48,22 @@ class Subject:
 
 
 def is_cap(token: str) -> bool:
-    return token[:1].isupper() or token[:1].isdigit() or bool(_CAMEL.match(token))
+    """Could this word be part of a name? ("Cisco", "99Cloud", "eBay"; not "2014")."""
+    if token[:1].isdigit():
+        return not token.replace(",", "").replace(".", "").isdigit()
+    return token[:1].isupper() or bool(_CAMEL.match(token))
+
+
+def blank_comma_suffixes(text: str) -> str:
+    """"Quarrytech, Inc., a provider" -> "Quarrytech       , a provider" (same length)."""
+    if "," not in text:
+        return text
+    return _COMMA_SUFFIX.sub(lambda m: " " * len(m.group()), text)
 
 
 def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
     """The subject of the verb phrase that starts at `end`."""
+    sentence = blank_comma_suffixes(sentence)
     seg_start = _segment_start(sentence, end)
     tokens = list(TOKEN.finditer(sentence, seg_start, end))
     i = len(tokens) - 1
@@ -99,7 +112,7 @@ def _skip_appositive(tokens: list[re.Match[str]], comma: int) -> int:
 
 def _descriptor(sentence: str, tokens: list[re.Match[str]], head: int) -> Subject:
     for j in range(head - 1, max(-1, head - 5), -1):
-        if tokens[j].group().casefold() in ("the", "this", "that"):
+        if tokens[j].group().casefold() in _DETERMINERS:
             start, end = tokens[j].start(), tokens[head].end()
             return Subject("descriptor", (), start, end, sentence[start:end])
     return Subject("none", (), tokens[head].start(), tokens[head].end(), tokens[head].group())
@@ -121,7 +134,14 @@ def _run_start(tokens: list[re.Match[str]], last: int) -> int:
 def _name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_start: int,
                   lex: Lexicon) -> Subject:
     k = _run_start(tokens, last)
-    run = _strip_stop_caps(tokens[k:last + 1], lex)
+    run = tokens[k:last + 1]
+    owner = next((j for j, t in enumerate(run[:-1]) if _POSSESSIVE.search(t.group())), None)
+    if owner is not None:  # "Ferrocene Cloud's CEO on dropping ...": the company acts
+        run = run[:owner + 1]
+        last = k + owner
+    full = sentence[run[0].start():run[-1].end()]
+    if not (lex.known(full) or lex.known(strip_suffixes(full, lex))):
+        run = _strip_stop_caps(run, lex)
     if not run:
         return Subject("none", (), tokens[last].start(), tokens[last].end(), "")
     start, end = run[0].start(), tokens[last].end()

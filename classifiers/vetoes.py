@@ -27,8 +27,10 @@ class Windows:
     before: str
     lead: str
     gap: str
+    clause: str
     match: str
     after: str
+    tail: str
     subject: str
 
     def get(self, scope: str) -> str:
@@ -44,14 +46,18 @@ def windows(sentence: str, start: int, end: int, subject_start: int,
         gap = sentence[subject_start:start]
     else:
         gap = sentence[subject_end:start]
-    clause_end = _CLAUSE_END.search(sentence, end)
+    found = _CLAUSE_END.search(sentence, end)
+    clause_end = found.start() if found else len(sentence)
+    lead_start = _clause_start(sentence, subject_start)
     return Windows(
         sentence=sentence,
         before=sentence[:start],
-        lead=sentence[_clause_start(sentence, subject_start):subject_start],
+        lead=sentence[lead_start:subject_start],
         gap=gap,
+        clause=sentence[lead_start:start],
         match=sentence[start:end],
-        after=sentence[end:clause_end.start() if clause_end else len(sentence)],
+        after=sentence[end:clause_end],
+        tail=sentence[start:clause_end],
         subject=sentence[subject_start:subject_end],
     )
 
