@@ -64,7 +64,6 @@ class FakeDiscord:
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(SNOWFLAKE_START))
     _ws: web.WebSocketResponse | None = None
     _seq: int = 0
-    _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     _runner: web.AppRunner | None = None
     port: int = 0
 
@@ -76,9 +75,8 @@ class FakeDiscord:
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
+        self.port = self._runner.addresses[0][1]
         return self
 
     async def stop(self) -> None:
@@ -106,10 +104,11 @@ class FakeDiscord:
         return [r for r in self.requests if r.method == "POST" and route in r.path]
 
     async def wait_for(self, found: Callable[[], Any], timeout: float = 5.0) -> Any:
-        """Wait until `found()` returns something truthy (a request arrived, IDENTIFY...)."""
-        async with asyncio.timeout(timeout), self._changed:
-            await self._changed.wait_for(found)
-        return found()
+        """Poll until `found()` returns something truthy (a request arrived, a guild cached)."""
+        async with asyncio.timeout(timeout):
+            while not (result := found()):
+                await asyncio.sleep(0.002)
+        return result
 
     async def callback_for(self, interaction_id: int) -> Recorded:
         path = f"/interactions/{interaction_id}/"
@@ -136,10 +135,7 @@ class FakeDiscord:
         record = Recorded(request.method, path, dict(request.query),
                           dict(request.headers), json.loads(body) if body else None)
         self.requests.append(record)
-        try:
-            return self._answer(record)
-        finally:
-            await self._notify()
+        return self._answer(record)
 
     def _answer(self, r: Recorded) -> web.Response:
         failure = self._take_failure(r)
@@ -236,7 +232,6 @@ class FakeDiscord:
             elif payload["op"] == 2:
                 self.identify = payload["d"]
                 await self._ready()
-                await self._notify()
         return ws
 
     async def _ready(self) -> None:
@@ -248,10 +243,6 @@ class FakeDiscord:
             "application": {"id": str(APP_ID), "flags": 0}})
         for guild in self.guilds:
             await self.dispatch("GUILD_CREATE", guild)
-
-    async def _notify(self) -> None:
-        async with self._changed:
-            self._changed.notify_all()
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:

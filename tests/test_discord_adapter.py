@@ -184,6 +184,9 @@ async def test_pausing_a_feed_needs_manage_server_or_the_admin_role(
     assert embed["title"] == f"Feed resumed: {FEED}"
     assert [f.enabled for f in queries.feed_health(engine)] == [True]
 
+    embed, _ = _reply(await invoke(fake, "reload", roles=(ROLE,)))
+    assert embed["title"] == "Reload is not available here."  # admin, but no reload hook
+
     embed, ephemeral = _reply(await invoke(fake, "feeds", roles=(ROLE,), action="pause"))
     # the heading's own backticks are escaped too: it echoes what the user typed
     assert ephemeral and embed["title"].startswith("\\`feeds pause\\` needs a feed URL")
