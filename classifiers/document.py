@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from classifiers.lexicon import Lexicon
 from classifiers.sentences import Sentence, split_sentences
@@ -13,12 +14,19 @@ from classifiers.text import clean_lines, demarkdown, repair, split_front_matter
 CONTEXT_WINDOW = 3
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Document:
     sentences: tuple[Sentence, ...]
     has_target: tuple[bool, ...]
     body: str
-    dominant: bool  # the watched target is named more often than other foundations
+    lex: Lexicon = field(repr=False, compare=False)
+
+    @cached_property
+    def dominant(self) -> bool:
+        """The watched target is named more often than other foundations."""
+        ours = sum(1 for s in self.sentences for _ in self.lex.target_re.finditer(s.text))
+        others = sum(1 for _ in self.lex.other_re.finditer(self.body))
+        return ours > max(1, others)
 
     @property
     def title_has_target(self) -> bool:
@@ -47,6 +55,4 @@ def prepare(text: str, title: str | None, lex: Lexicon,
         sentences.insert(0, Sentence(title_text, 0, -1, related=False, title=True))
     has_target = tuple(lex.target_re.search(s.text) is not None for s in sentences)
     body = "\n".join(line.text for line in lines)
-    ours = sum(1 for s in sentences for _ in lex.target_re.finditer(s.text))
-    others = sum(1 for s in sentences for _ in lex.other_re.finditer(s.text))
-    return Document(tuple(sentences), has_target, body, dominant=ours > max(1, others))
+    return Document(tuple(sentences), has_target, body, lex)

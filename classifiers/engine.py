@@ -36,8 +36,8 @@ class Classifier:
 
     def classify(self, text: str, title: str | None = None) -> Verdict:
         """Who joined or left the watched community according to this story."""
-        target_re = self.rules.lexicon.target_re
-        if not target_re.search(text) and not (title and target_re.search(title)):
+        lex = self.rules.lexicon
+        if not lex.may_mention_target(text) and not (title and lex.may_mention_target(title)):
             return Verdict(False, (), (Trace("note", "prefilter", "", "no target named"),))
         doc = prepare(text, title, self.rules.lexicon, self._header_re)
         findings = find_all(doc, self.rules)

@@ -22,6 +22,12 @@ class Lexicon:
     target_re: re.Pattern[str]            # any watched target name, case-insensitive
     other_re: re.Pattern[str]             # other foundations and rival projects
     target_bare: str                      # regex source of target names, for macros
+    target_keys: tuple[str, ...]          # lowercase target names, for the prefilter
+
+    def may_mention_target(self, text: str) -> bool:
+        """Cheap prefilter: a lowercase substring test before any regex."""
+        low = text.lower()
+        return any(key in low for key in self.target_keys)
 
     def has(self, key: str, word: str) -> bool:
         return word.casefold() in self.words.get(key, frozenset())
@@ -61,6 +67,7 @@ def build_lexicon(targets: Sequence[str], companies: Iterable[CompanySpec],
         target_re=target_re,
         other_re=_alternation(others, flags=0),
         target_bare=target_bare,
+        target_keys=tuple(sorted({" ".join(n.split()).lower() for n in target_names(targets)})),
     )
 
 

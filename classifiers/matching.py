@@ -53,17 +53,15 @@ def find_all(doc: Document, rules: RuleSet) -> list[Finding]:
 
 def _candidates(doc: Document, index: int, rules: RuleSet) -> list[tuple[Rule, re.Match[str]]]:
     sentence = doc.sentences[index]
-    low = sentence.text.casefold()
-    near = None
+    here, near = doc.has_target[index], doc.target_near(index)
+    if not near:
+        return []
+    hits = rules.keywords_in(sentence.text.casefold())
     out: list[tuple[Rule, re.Match[str]]] = []
     for rule in rules.rules:
-        if rule.keywords and not any(k in low for k in rule.keywords):
+        if rule.keywords and hits.isdisjoint(rule.keywords):
             continue
-        if rule.target == "context":
-            near = doc.target_near(index) if near is None else near
-            if not near:
-                continue
-        elif not doc.has_target[index]:
+        if rule.target != "context" and not here:
             continue
         out.extend((rule, m) for m in rule.regex.finditer(sentence.text) if m.end() > m.start())
     out.sort(key=lambda c: (c[1].start() - c[1].end(), c[1].start()))

@@ -59,7 +59,7 @@ def _is_abbreviation(text: str, found: re.Match[str], abbreviations: frozenset[s
                      starters: frozenset[str]) -> bool:
     if found.group(1) != ".":
         return False
-    before = _WORD_BEFORE.search(text, 0, found.start())
+    before = _WORD_BEFORE.search(text, max(0, found.start() - 40), found.start())
     if before is None:
         return False
     word = before.group(1)
