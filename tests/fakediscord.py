@@ -30,6 +30,9 @@ from aiohttp import WSMsgType, web
 APP_ID = 910000000000000001
 BOT_ID = 910000000000000002
 WEBHOOK_CHANNEL = 910000000000000003
+GUILD = 950000000000000001
+CHANNEL = 950000000000000002
+USER = 950000000000000004
 SNOWFLAKE_START = 1_400_000_000_000_000_000
 TIMESTAMP = "2026-06-01T12:00:00.000000+00:00"
 
@@ -274,6 +277,34 @@ def guild(guild_id: int, *, roles: dict[int, str]) -> dict[str, Any]:
                 for rid, name in roles.items()],
             "channels": [], "members": [], "emojis": [], "stickers": [], "features": [],
             "threads": [], "voice_states": [], "presences": [], "large": False}
+
+
+def _option(name: str, value: Any) -> dict[str, Any]:
+    return {"name": name, "type": 4 if isinstance(value, int) else 3, "value": value}
+
+
+async def invoke(fake: FakeDiscord, sub: str, *, kind: int = 2, roles: tuple[int, ...] = (),
+                 permissions: int = 0, focused: str | None = None,
+                 **options: Any) -> Recorded:
+    """Dispatch an INTERACTION_CREATE for `/openstack sub ...`; return the callback POST."""
+    interaction_id = fake.next_id()
+    values = [_option(k, v) | ({"focused": True} if k == focused else {})
+              for k, v in options.items()]
+    await fake.dispatch("INTERACTION_CREATE", {
+        "id": str(interaction_id), "application_id": str(APP_ID), "type": kind,
+        "token": f"itoken-{interaction_id}", "version": 1, "guild_id": str(GUILD),
+        "channel_id": str(CHANNEL), "channel": {
+            "id": str(CHANNEL), "type": 0, "guild_id": str(GUILD), "name": "news", "position": 0,
+            "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None},
+        "member": {"user": {"id": str(USER), "username": "ana", "discriminator": "0",
+                            "avatar": None}, "roles": [str(r) for r in roles],
+                   "permissions": str(permissions), "joined_at": "2025-01-01T00:00:00+00:00",
+                   "deaf": False, "mute": False, "flags": 0},
+        "app_permissions": "0", "locale": "en-US", "attachment_size_limit": 8388608,
+        "data": {"id": "1", "name": "openstack", "type": 1, "guild_id": str(GUILD),
+                 "options": [{"name": sub, "type": 1, "options": values}]},
+    })
+    return await fake.callback_for(interaction_id)
 
 
 @contextlib.asynccontextmanager

@@ -15,14 +15,11 @@ from bot.commands import CommandContext
 from bot.config.models import DiscordSettings
 from bot.discord_chat.adapter import DiscordAdapter
 from bot.storage import open_database
-from tests.fakediscord import APP_ID, FakeDiscord, Recorded, guild, serve
+from tests.fakediscord import APP_ID, GUILD, FakeDiscord, Recorded, guild, invoke, serve
 from tests.ledger_helpers import add_story
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
-GUILD = 950000000000000001
-CHANNEL = 950000000000000002
 ROLE = 950000000000000003
-USER = 950000000000000004
 FEED = "http://127.0.0.1/feed"
 EPHEMERAL = 64
 SUBCOMMANDS = ["who-joined", "who-left", "company", "recent", "feeds", "status", "reload",
@@ -62,34 +59,6 @@ async def adapter(fake: FakeDiscord, engine: Engine) -> AsyncIterator[DiscordAda
     await fake.wait_for(lambda: running.client.get_guild(GUILD))
     yield running
     await running.stop()
-
-
-def _option(name: str, value: Any) -> dict[str, Any]:
-    return {"name": name, "type": 4 if isinstance(value, int) else 3, "value": value}
-
-
-async def invoke(fake: FakeDiscord, sub: str, *, kind: int = 2, roles: tuple[int, ...] = (),
-                 permissions: int = 0, focused: str | None = None,
-                 **options: Any) -> Recorded:
-    """Dispatch an INTERACTION_CREATE for `/openstack sub ...`; return the callback POST."""
-    interaction_id = fake.next_id()
-    values = [_option(k, v) | ({"focused": True} if k == focused else {})
-              for k, v in options.items()]
-    await fake.dispatch("INTERACTION_CREATE", {
-        "id": str(interaction_id), "application_id": str(APP_ID), "type": kind,
-        "token": f"itoken-{interaction_id}", "version": 1, "guild_id": str(GUILD),
-        "channel_id": str(CHANNEL), "channel": {
-            "id": str(CHANNEL), "type": 0, "guild_id": str(GUILD), "name": "news", "position": 0,
-            "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None},
-        "member": {"user": {"id": str(USER), "username": "ana", "discriminator": "0",
-                            "avatar": None}, "roles": [str(r) for r in roles],
-                   "permissions": str(permissions), "joined_at": "2025-01-01T00:00:00+00:00",
-                   "deaf": False, "mute": False, "flags": 0},
-        "app_permissions": "0", "locale": "en-US", "attachment_size_limit": 8388608,
-        "data": {"id": "1", "name": "openstack", "type": 1, "guild_id": str(GUILD),
-                 "options": [{"name": sub, "type": 1, "options": values}]},
-    })
-    return await fake.callback_for(interaction_id)
 
 
 def _reply(post: Recorded) -> tuple[dict[str, Any], bool]:
