@@ -107,7 +107,7 @@ class DiscordAdapter:
         return [app_commands.Choice(name=n[:100], value=n[:100]) for n in names]
 
     async def _sync(self) -> None:
-        """Per guild (instant, for testing) or global (up to an hour to appear everywhere)."""
+        """Per guild (appears at once) or global (Discord may take up to an hour to show it)."""
         try:
             if self._settings.command_sync == "guild":
                 for guild_id in self._settings.guild_ids:
