@@ -19,7 +19,7 @@ SCOPES = ("sentence", "before", "lead", "gap", "clause", "match", "after", "tail
 WORD_KEYS = (
     "gap_words", "gap_caps", "pronouns", "person_pronouns", "descriptor_heads",
     "stop_caps", "first_names", "corporate_suffixes", "other_targets", "abbreviations",
-    "related_headers", "denial_cues", "org_heads",
+    "related_headers", "denial_cues", "org_heads", "person_titles",
 )
 _RULE_KEYS = {"id", "action", "pattern", "confidence", "target", "keywords", "requires",
               "note"}

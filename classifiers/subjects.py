@@ -151,14 +151,14 @@ def _name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_sta
         return Subject(kind, (), start, end, text)
     names = [text]
     if len(run) == last + 1 - k:  # nothing stripped: a list may continue leftwards
-        more, start = _coordinated_before(sentence, tokens, k, lex)
+        more, start = _coordinated_before(sentence, tokens, k, lex, text)
         names = [*more, text]
     return Subject("name", tuple(canonical(n, lex) for n in names), start, end,
                    sentence[start:end])
 
 
 def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
-                        lex: Lexicon) -> tuple[list[str], int]:
+                        lex: Lexicon, last_name: str) -> tuple[list[str], int]:
     """Earlier members of "Dell, Cisco and Intel joined"; needs an "and"."""
     found: list[str] = []
     start = first_start = tokens[k].start()
@@ -183,7 +183,9 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
             break
         found.insert(0, text)
         start, k = tokens[first].start(), first
-    return (found, start) if saw_and and found else ([], first_start)
+    if found and (saw_and or all(lex.known(n) for n in (*found, last_name))):
+        return found, start  # "Dell, Cisco and Intel joined"; "Huawei, Intel elevated"
+    return [], first_start
 
 
 def _strip_stop_caps(run: list[re.Match[str]], lex: Lexicon) -> list[re.Match[str]]:
@@ -204,6 +206,8 @@ def classify_name(text: str, lex: Lexicon, sentence_initial: bool = False) -> st
         return "other"
     words = text.split()
     if len(words) in (2, 3) and lex.has("first_names", words[0]):
+        return "person"
+    if len(words) > 1 and any(lex.has("person_titles", w) for w in words):
         return "person"
     if all(lex.has("stop_caps", w) or lex.has("gap_caps", w) for w in words):
         return "none"
