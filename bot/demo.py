@@ -65,8 +65,12 @@ def _split_title(text: str) -> tuple[str, str]:
         return (found.group(1) if found else "Untitled"), text[front.end():]
     first, _, rest = text.strip().partition("\n")
     if len(first) < 100 and not first.rstrip().endswith("."):
-        return first.strip(), rest
-    return re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0][:90], text
+        return first.strip(), rest  # the article starts with its headline
+    # No headline: use the lead sentence, shortened at a word boundary if long.
+    lead = re.split(r"(?<=[.!?])\s+(?=[A-Z])", first, maxsplit=1)[0]
+    if len(lead) > 140:
+        lead = lead[:140].rsplit(" ", 1)[0] + "\u2026"
+    return lead, text
 
 
 def article_page(article: DemoArticle) -> str:
@@ -118,16 +122,7 @@ def rss_feed(articles: list[DemoArticle], base_url: str) -> str:
 
 async def start_site(articles: list[DemoArticle]) -> tuple[web.AppRunner, str]:
     """Serve the feed and pages on an ephemeral 127.0.0.1 port, with ETags."""
-    app = web.Application()
     pages: dict[str, str] = {}
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    base = f"http://127.0.0.1:{port}"
-    pages["/feed.xml"] = rss_feed(articles, base)
-    pages.update({f"/articles/{a.slug}.html": article_page(a) for a in articles})
 
     async def handle(request: web.Request) -> web.StreamResponse:
         body = pages.get(request.path)
@@ -140,7 +135,15 @@ async def start_site(articles: list[DemoArticle]) -> tuple[web.AppRunner, str]:
         return web.Response(text=body, content_type=kind, charset="utf-8",
                             headers={"ETag": etag})
 
+    app = web.Application()
     app.router.add_get("/{tail:.*}", handle)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    base = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    pages["/feed.xml"] = rss_feed(articles, base)
+    pages.update({f"/articles/{a.slug}.html": article_page(a) for a in articles})
     return runner, base
 
 
