@@ -8,7 +8,6 @@ import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from types import SimpleNamespace
 
 import aiohttp
 import pytest
@@ -279,6 +278,14 @@ async def test_hostname_resolving_to_loopback_is_refused(server: FeedServer) -> 
     assert server.requests == []
 
 
+@pytest.mark.parametrize("host", ["2130706433", "0x7f000001", "127.1", "[::ffff:127.0.0.1]"])
+async def test_loopback_in_disguise_is_refused(server: FeedServer, host: str) -> None:
+    async with make_session() as session:
+        with pytest.raises(BlockedAddressError, match="non-public address"):
+            await Fetcher(session).fetch(f"http://{host}:{server.port}/rss20")
+    assert server.requests == []
+
+
 async def test_redirect_to_metadata_address_is_refused_before_connecting(
         server: FeedServer) -> None:
     limits = FetchLimits(allowed_networks=("127.0.0.1/32",))
@@ -324,4 +331,6 @@ def test_limits_are_validated() -> None:
         FetchLimits(timeout_s=0)
     with pytest.raises(ValueError):
         FetchLimits(per_host_concurrency=0)
-    assert SimpleNamespace(limits=FetchLimits()).limits.max_bytes == 5 * 1024 * 1024
+    with pytest.raises(ValueError, match=r"10\.0\.0\.0/33"):
+        FetchLimits(allowed_networks=("10.0.0.0/33",))
+    assert FetchLimits().max_bytes == 5 * 1024 * 1024

@@ -9,6 +9,7 @@ is vetted by `watchers.netguard` before we connect to it.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import os
 import time
 from collections.abc import AsyncIterator, Awaitable
@@ -61,6 +62,8 @@ class FetchLimits:
             raise ValueError("max_bytes must be positive and max_redirects not negative")
         if self.per_host_concurrency < 1 or self.max_connections < 1:
             raise ValueError("concurrency limits must be at least 1")
+        for net in self.allowed_networks:
+            ipaddress.ip_network(net, strict=False)  # ValueError names the bad one
 
 
 def make_session(limits: FetchLimits | None = None) -> aiohttp.ClientSession:
@@ -106,9 +109,6 @@ class _HostSlots:
             users[0] -= 1
             if users[0] == 0:
                 del self._slots[host]
-
-    def __len__(self) -> int:
-        return len(self._slots)
 
 
 @dataclass(slots=True)
@@ -162,7 +162,8 @@ class Fetcher:
         await self._timed(hop, vet_host(
             hop.url, host, port, allow_private=self._limits.allow_private_networks,
             allowed_networks=self._limits.allowed_networks))
-        async with self._global, self._hosts.hold(f"{host}:{port}"):
+        # Host slot first: waiting on a busy host must not hold a global slot.
+        async with self._hosts.hold(f"{host}:{port}"), self._global:
             return await self._timed(hop, self._request(hop.url, target, headers))
 
     async def _timed(self, hop: _Hop, work: Awaitable[T]) -> T:
