@@ -170,7 +170,8 @@ class Pipeline:
                 return None
         if page.body is None:
             return None
-        return await asyncio.to_thread(extract, page.body, page.final_url)
+        return await asyncio.to_thread(extract, page.body, page.final_url,
+                                       content_type=page.content_type)
 
     async def _classify(self, story: StoryRow, plan: FeedPlan | None,
                         stats: SweepStats) -> None:

@@ -509,3 +509,13 @@ def test_paths_are_written_in_toml_notation() -> None:
 def test_problem_str_without_line_or_path() -> None:
     assert str(ConfigProblem("storage.url", None, "bad")) == "storage.url: bad"
     assert str(ConfigProblem("", None, "bad")) == "bad"
+
+
+def test_unsupported_page_selector_is_located() -> None:
+    text = ('[[feeds]]\nurl = "https://example.org/news"\nkind = "page"\n'
+            'link_selector = "a:hover"\n')
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text)
+    [problem] = caught.value.problems
+    assert problem.path == "feeds[0].link_selector" and problem.line == 4
+    assert "unsupported selector" in problem.message

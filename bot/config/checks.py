@@ -29,6 +29,7 @@ from bot.config.models import (
     StorageSettings,
 )
 from bot.config.problems import Issue, Loc
+from watchers.pages import compile_selector
 
 _SLACK_CHANNEL = re.compile(r"[CGD][A-Z0-9]{2,}")
 S = TypeVar("S", bound=Section)
@@ -210,6 +211,11 @@ def _page_feeds(parts: Parts) -> Iterator[Issue]:
         for key in ("link_selector", "link_pattern"):
             if feed.kind == "feed" and getattr(feed, key):
                 yield Issue(("feeds", index, key), 'only used with kind = "page"')
+        if feed.link_selector:
+            try:
+                compile_selector(feed.link_selector)
+            except ValueError as err:
+                yield Issue(("feeds", index, "link_selector"), f"unsupported selector: {err}")
 
 
 def _discord_guilds(parts: Parts) -> Iterator[Issue]:
