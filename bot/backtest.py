@@ -119,7 +119,8 @@ def normalise_company(name: str, canonical: Canonical | None = None) -> str:
 def judge(label: Label, verdict: Verdict, canonical: Canonical | None = None) -> DocResult:
     """Pair a label with a verdict, both keyed on (normalised company, action)."""
     gold = {(normalise_company(c, canonical), a): c for c, a in label.events}
-    got = {(normalise_company(e.company, canonical), e.action): e for e in verdict.events}
+    got: dict[EventKey, Event] = {(normalise_company(e.company, canonical), e.action): e
+                                  for e in verdict.events}
     return DocResult(label, verdict, gold, got)
 
 

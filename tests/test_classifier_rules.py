@@ -1,0 +1,82 @@
+"""Rule files: admins extend them without code; mistakes are located errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from classifiers import Classifier, RuleError
+
+
+def write(tmp_path: Path, text: str, name: str = "extra.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_an_extra_rule_file_adds_a_phrase(tmp_path: Path) -> None:
+    extra = write(tmp_path, """
+[[rules]]
+id = "join.pledges"
+action = "joined"
+pattern = '{AUX}pledg(?:es|ed) allegiance to {TARGET}'
+""")
+    text = "Lumenstack pledged allegiance to OpenStack."
+    assert not Classifier().classify(text).flagged
+    verdict = Classifier(extra_rule_files=[extra]).classify(text)
+    assert [(e.company, e.rule) for e in verdict.events] == [("Lumenstack", "join.pledges")]
+
+
+def test_an_extra_file_adds_aliases_and_can_disable_rules(tmp_path: Path) -> None:
+    extra = write(tmp_path, """
+disabled = ["join.bandwagon"]
+
+[[companies]]
+name = "Lumen Stack"
+aliases = ["LumenStack Holdings"]
+""")
+    classifier = Classifier(extra_rule_files=[extra])
+    joined = classifier.classify("LumenStack Holdings has joined OpenStack.")
+    assert [e.company for e in joined.events] == ["Lumen Stack"]
+    assert not classifier.classify("Lumen Stack jumped on the OpenStack bandwagon.").flagged
+
+
+def test_targets_are_configurable() -> None:
+    cncf = Classifier(targets=["Kubernetes", "the Cloud Native Computing Foundation"])
+    verdict = cncf.classify("Lumenstack has joined the Cloud Native Computing Foundation.")
+    assert [(e.company, e.action) for e in verdict.events] == [("Lumenstack", "joined")]
+    assert not cncf.classify("Lumenstack has joined the OpenStack Foundation.").flagged
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[[rules]]\nid = 'x'\naction = 'joined'\npattern = 'joins (OpenStack'\n",
+     "extra.toml:4: rules[0].pattern: missing ), unterminated subpattern"),
+    ("[[rules]]\nid = 'x'\naction = 'joined'\npattern = 'joins) {TARGET}'\n",
+     "extra.toml:4: rules[0].pattern: unbalanced parenthesis"),
+    ("[[rules]]\nid = 'a'\naction = 'joined'\npattern = 'a {TARGET}'\n\n"
+     "[[rules]]\nid = 'b'\naction = 'joined'\n\npattern = '{NOPE} {TARGET}'\n",
+     "extra.toml:10: rules[1].pattern: unknown macro {NOPE}"),
+    ("[[rules]]\nid = 'x'\naction = 'joins'\npattern = 'a'\n",
+     "extra.toml:3: rules[0].action: must be one of joined, left"),
+    ("[[rules]]\nid = 'x'\naction = 'left'\npattern = 'a'\nconfidnce = 0.5\n",
+     "extra.toml:5: rules[0].confidnce: unknown key"),
+    ("[[rules]]\nid = 'join.verb'\naction = 'left'\npattern = 'a'\n",
+     "extra.toml:4: rules[0].pattern: duplicate id 'join.verb'"),
+    ("[[vetoes]]\nid = 'v'\nreason = 'r'\nscope = 'everywhere'\npattern = 'a'\n",
+     "extra.toml:4: vetoes[0].scope: must be one of"),
+    ("disabled = ['join.nothing']\n", "extra.toml:1: disabled: unknown rule or veto id"),
+    ("[words]\nfavourite_words = ['a']\n", "extra.toml:2: words.favourite_words: unknown word"),
+    ("[[rules]\nid = 'x'\n", "extra.toml:1: invalid TOML"),
+])
+def test_a_bad_rule_file_is_a_located_error(tmp_path: Path, text: str, message: str) -> None:
+    extra = write(tmp_path, text)
+    with pytest.raises(RuleError) as caught:
+        Classifier(extra_rule_files=[extra])
+    assert str(caught.value).startswith(str(tmp_path / message.split(":")[0]))
+    assert message.split(":", 1)[1] in str(caught.value)
+
+
+def test_a_missing_rule_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(RuleError, match="cannot read rule file"):
+        Classifier(extra_rule_files=[tmp_path / "absent.toml"])
