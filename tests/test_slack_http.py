@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 
 import aiohttp
 import pytest
+import sqlalchemy
 from rich.console import Console
 from sqlalchemy import select
 
@@ -214,3 +215,11 @@ async def test_auth_uses_the_bot_token_once(served: Served) -> None:
     await served.ask("help")
     [auth] = served.fake.calls_to("auth.test")
     assert auth.headers["Authorization"] == "Bearer xoxb-test"
+
+
+async def test_an_unexpected_failure_gets_a_short_ephemeral_answer(served: Served) -> None:
+    with served.app.db.engine.begin() as conn:  # a real database failure, not a stand-in
+        conn.execute(sqlalchemy.text("DROP TABLE deliveries"))
+    reply = await served.ask("status")
+    assert reply["response_type"] == "ephemeral"
+    assert reply["text"] == ":warning: Sorry, that command failed on our side; the error is logged."
