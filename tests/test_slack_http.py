@@ -183,6 +183,7 @@ async def test_admins_can_pause_and_resume_a_feed(served: Served) -> None:
     assert not feed_enabled(served)
     await served.ask(f"feeds resume {FEED}", user=ADMIN)
     assert feed_enabled(served)
+    assert "Only stackwatch admins" not in (await served.ask("reload", user=ADMIN))["text"]
 
 
 async def test_hostile_arguments_are_echoed_harmlessly(served: Served) -> None:
