@@ -105,6 +105,7 @@ class SlackSettings(Section):
     bot_token_env: EnvName = "SLACK_BOT_TOKEN"
     app_token_env: EnvName = "SLACK_APP_TOKEN"
     signing_secret_env: EnvName = "SLACK_SIGNING_SECRET"
+    http_host: NonEmpty = "0.0.0.0"
     http_port: int = Field(default=3000, ge=1, le=65535)
     api_base_url: OptionalHttpUrl = ""
     admins: list[SlackUserId] = Field(default_factory=list)

@@ -138,7 +138,8 @@ def build_adapter(app: App) -> SlackAdapter:
     if settings.mode == "http":
         bolt = AsyncApp(name="stackwatch", client=client,
                         signing_secret=secrets[settings.signing_secret_env])
-        return SlackAdapter(bolt, answer, mode="http", port=settings.http_port)
+        return SlackAdapter(bolt, answer, mode="http", host=settings.http_host,
+                            port=settings.http_port)
     bolt = AsyncApp(name="stackwatch", client=client, signing_secret="",
                     request_verification_enabled=False)
     return SlackAdapter(bolt, answer, mode="socket", app_token=secrets[settings.app_token_env])
