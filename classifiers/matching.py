@@ -102,7 +102,8 @@ def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: R
                        note=f"subject is a person named earlier ({subject.text!r})")
     if any(lex.known(c) is None for c in companies):
         confidence *= UNKNOWN_FACTOR
-    cut = windows(sentence.text, match.start(), match.end(), subject.start, subject.end)
+    cut = windows(sentence.text, match.start(), match.end(), subject.start, subject.end,
+                  subject.gap_from, subject.appositive)
     veto, reason = _veto(doc, index, rule, cut, rules)
     if not veto and rule.target == "context" and not doc.has_target[index]:
         confidence *= CONTEXT_FACTOR

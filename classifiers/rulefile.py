@@ -15,7 +15,8 @@ from classifiers.errors import RuleError
 
 ACTIONS = ("joined", "left")
 TARGET_MODES = ("match", "sentence", "context")
-SCOPES = ("sentence", "before", "lead", "gap", "clause", "match", "after", "tail", "subject")
+SCOPES = ("sentence", "before", "lead", "gap", "clause", "match", "after", "tail", "subject",
+          "appositive")
 WORD_KEYS = (
     "gap_words", "gap_caps", "pronouns", "person_pronouns", "descriptor_heads",
     "stop_caps", "first_names", "corporate_suffixes", "other_targets", "abbreviations",

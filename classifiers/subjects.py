@@ -11,24 +11,31 @@ for `resolve` to look up; any other word means the subject is not a name
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from classifiers.lexicon import Lexicon
 
 TOKEN = re.compile(r"[A-Za-z0-9][\w&.'’+-]*[\w&+]|[A-Za-z0-9]|[,;:()\"“”—–]|(?<=\s)-(?=\s)")
-_HARD_BOUNDARY = re.compile(r"[;:()\"“”—–]|\s-\s")
+_HARD_BOUNDARY = re.compile(r"[;:()\"“”—–]|\s--?\s")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _YEAR_OR_NUMBER = re.compile(r"\d[\d,.]*")
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
 _PAREN = re.compile(r"\s*\([^)]*\)")
+_ASIDE = re.compile(r"\([^()]{0,80}\)"  # "(NASDAQ: ACME)"
+                    r"|(?<=\s)(?:—|–|--?)\s[a-z][^—–]{0,150}?\s(?:—|–|--?)(?=\s)")
 _COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.V|B\.V)\b\.?")
 _MAX_RUN = 6
 _MAX_GAP = 10
+_MAX_APPOSITIVE = 45
 _DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their"})
-_APPOSITIVE_STARTS = frozenset({"the", "a", "an", "its", "one", "now", "formerly", "long",
-                                "already", "itself", "which", "who", "whose", "based",
-                                "headquartered", "best", "maker", "owner", "parent"})
+_APPOSITIVE_STARTS = frozenset({
+    "the", "a", "an", "its", "one", "now", "formerly", "long", "already", "itself", "which",
+    "who", "whose", "based", "headquartered", "best", "maker", "owner", "parent", "founded",
+    "owned", "backed", "known", "led", "part", "creator", "developer", "provider", "home",
+    "also", "once", "then", "still", "too", "meanwhile", "however", "like", "unlike",
+    "for", "in", "by", "with", "despite", "along", "together", "both", "spun", "acquired",
+    "created", "started", "launched", "listed", "valued", "funded", "among"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +52,8 @@ class Subject:
     start: int
     end: int
     text: str
+    gap_from: int = -1          # where the gap starts when an appositive was skipped
+    appositive: str = ""        # ", the Texas computer maker," when one was skipped
 
 
 def is_cap(token: str) -> bool:
@@ -55,10 +64,13 @@ def is_cap(token: str) -> bool:
 
 
 def blank_comma_suffixes(text: str) -> str:
-    """"Quarrytech, Inc., a provider" -> "Quarrytech       , a provider" (same length)."""
-    if "," not in text:
-        return text
-    return _COMMA_SUFFIX.sub(lambda m: " " * len(m.group()), text)
+    """Blank (same length) what hides a subject from its verb: ", Inc." after a
+    name, "(NASDAQ: ACME)", and "— the Austin company behind X —" asides."""
+    if "," in text:
+        text = _COMMA_SUFFIX.sub(lambda m: " " * len(m.group()), text)
+    if "(" in text or "-" in text or "—" in text or "–" in text:
+        text = _ASIDE.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
@@ -68,14 +80,21 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
     tokens = list(TOKEN.finditer(sentence, seg_start, end))
     i = len(tokens) - 1
     gap = 0
+    gap_from = -1
+    aside = ""
     while i >= 0:
         tok = tokens[i].group()
         low = tok.casefold()
         if tok == ",":
-            i = _skip_appositive(tokens, i)
+            j = _skip_appositive(tokens, i)
+            if j < i - 1 and gap_from < 0:
+                gap_from = tokens[i].end()
+                aside = sentence[tokens[j + 1].start():tokens[i].end()]
+            i = j
             continue
         if is_cap(tok) and not lex.has("gap_caps", low) and not _YEAR_OR_NUMBER.fullmatch(tok):
-            return _name_subject(sentence, tokens, i, seg_start, lex)
+            found = _name_subject(sentence, tokens, i, seg_start, lex)
+            return replace(found, gap_from=gap_from, appositive=aside)
         if lex.has("pronouns", low) or lex.has("person_pronouns", low):
             how = "pronoun" if lex.has("pronouns", low) else "person"
             m = tokens[i]
@@ -101,12 +120,12 @@ def _segment_start(sentence: str, end: int) -> int:
 
 
 def _skip_appositive(tokens: list[re.Match[str]], comma: int) -> int:
-    """From a comma, jump over ", the Texas computer maker," to the word before."""
-    for j in range(comma - 1, max(-1, comma - 14), -1):
-        if tokens[j].group() == "," and j + 1 < comma:
-            if tokens[j + 1].group().casefold() in _APPOSITIVE_STARTS:
-                return j - 1
-            break
+    """From a comma, jump over ", the Texas computer maker," (or ", based in
+    Austin, Texas,") to the word before it; else just step over the comma."""
+    for j in range(comma - 1, max(-1, comma - _MAX_APPOSITIVE), -1):
+        if tokens[j].group() == "," and j + 1 < comma and \
+                tokens[j + 1].group().casefold() in _APPOSITIVE_STARTS:
+            return j - 1
     return comma - 1
 
 

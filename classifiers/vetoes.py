@@ -1,12 +1,15 @@
 """Suppressors: the windows of text around a match that each veto looks at.
 
-    before   sentence start .. verb          ("Analysts expect X to join")
-    lead     clause start .. subject         ("When HP joined ...")
-    gap      subject .. verb                 ("HP may join", "HP, which joined")
-    match    the matched phrase itself
-    after    verb phrase end .. clause end   ("... as CTO", "... if approved")
-    subject  the subject's own text
-    sentence the whole sentence              (questions, denials)
+    before      sentence start .. verb          ("Analysts expect X to join")
+    lead        clause start .. subject         ("When HP joined ...")
+    gap         subject .. verb                 ("HP may join", "HP, which joined")
+    clause      clause start .. verb            (lead + subject + gap)
+    match       the matched phrase itself
+    after       verb phrase end .. clause end   ("... as CTO", "... if approved")
+    tail        verb phrase start .. clause end ("joined ... in 2011")
+    subject     the subject's own text
+    appositive  a skipped ", the Austin maker of X," between subject and verb
+    sentence    the whole sentence              (questions, denials)
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ class Windows:
     after: str
     tail: str
     subject: str
+    appositive: str = ""
 
     def get(self, scope: str) -> str:
         text: str = getattr(self, scope)
@@ -39,13 +43,13 @@ class Windows:
 
 
 def windows(sentence: str, start: int, end: int, subject_start: int,
-            subject_end: int) -> Windows:
+            subject_end: int, gap_from: int = -1, appositive: str = "") -> Windows:
     """Cut the sentence around a match (`start`..`end`) and its subject."""
     if subject_end > start or subject_start >= subject_end:  # subject after the verb
         subject_start = subject_end = _clause_start(sentence, start)
         gap = sentence[subject_start:start]
     else:
-        gap = sentence[subject_end:start]
+        gap = sentence[max(subject_end, gap_from):start]
     found = _CLAUSE_END.search(sentence, end)
     clause_end = found.start() if found else len(sentence)
     lead_start = _clause_start(sentence, subject_start)
@@ -59,6 +63,7 @@ def windows(sentence: str, start: int, end: int, subject_start: int,
         after=sentence[end:clause_end],
         tail=sentence[start:clause_end],
         subject=sentence[subject_start:subject_end],
+        appositive=appositive,
     )
 
 
