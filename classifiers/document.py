@@ -8,7 +8,11 @@ from functools import cached_property
 
 from classifiers.lexicon import Lexicon
 from classifiers.sentences import Sentence, split_sentences
-from classifiers.text import clean_lines, demarkdown, repair, split_front_matter
+from classifiers.text import clean_lines, demarkdown, repair, split_front_matter, unwrap
+
+#: A first line this short, not ending like a sentence, is the headline.
+HEADLINE_MAX_CHARS = 160
+_NOT_HEADLINE_END = (".", ":", ",", ";")
 
 #: How many sentences back a target mention still counts for "context" rules.
 CONTEXT_WINDOW = 3
@@ -41,11 +45,13 @@ class Document:
 
 def prepare(text: str, title: str | None, lex: Lexicon,
             header_re: re.Pattern[str]) -> Document:
-    """Repair, strip markup, split; the front matter's title stands in for a
-    missing `title`."""
+    """Repair, strip markup, split. A missing `title` is taken from the front
+    matter, else from a first line that reads like a headline."""
     body, fm_title = split_front_matter(repair(text))
     title = repair(title).strip() if title else fm_title
-    lines = clean_lines(demarkdown(body), header_re)
+    lines = clean_lines(demarkdown(unwrap(body)), header_re)
+    if not title and len(lines) > 1 and _is_headline(lines[0].text) and not lines[0].related:
+        title, lines = lines[0].text, lines[1:]
     starters = lex.words.get("stop_caps", frozenset())
     abbreviations = lex.words.get("abbreviations", frozenset())
     first = 1 if title else 0
@@ -56,3 +62,8 @@ def prepare(text: str, title: str | None, lex: Lexicon,
     has_target = tuple(lex.target_re.search(s.text) is not None for s in sentences)
     body = "\n".join(line.text for line in lines)
     return Document(tuple(sentences), has_target, body, lex)
+
+
+def _is_headline(line: str) -> bool:
+    return (len(line) <= HEADLINE_MAX_CHARS and not line.endswith(_NOT_HEADLINE_END)
+            and len(line.split()) >= 3 and not line.startswith(("-", "*", "•")))

@@ -29,6 +29,8 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?)", re.M)
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _SPACES = re.compile(r"\s+")
+_LIST_START = re.compile(r"\s*(?:[-*•·]\s|\d+[.)]\s|#)")
+WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 50, 120
 _LINK_ITEM = re.compile(r"^\s*(?:[-*•·]\s+)?\S.{3,250}\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)\s*$")
 
 
@@ -60,6 +62,32 @@ def split_front_matter(text: str) -> tuple[str, str | None]:
     title = _FM_TITLE.search(found.group(1))
     value = title.group(1).strip().strip("'\"").strip() if title else ""
     return text[found.end():], value or None
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped lines back into paragraphs.
+
+    Only when the text looks wrapped: several lines end near the same width
+    without ending a sentence. A line well short of that width (a heading, a
+    list item, a paragraph's last line) keeps its line break.
+    """
+    lines = text.split("\n")
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if len(lengths) < 4:
+        return text
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if width < WRAP_MIN_WIDTH or width > WRAP_MAX_WIDTH:
+        return text
+    near = [i for i, line in enumerate(lines[:-1])
+            if len(line) >= width * 0.75 and lines[i + 1].strip()]
+    if len(near) < 2:
+        return text
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        joined = i in near and not _LIST_START.match(lines[i + 1])
+        out.append(" " if joined else "\n")
+    return "".join(out[:-1])
 
 
 def demarkdown(text: str) -> str:

@@ -76,3 +76,60 @@ def test_seed_documents_are_right(label: dict[str, object]) -> None:
     gold = {(e["company"], e["action"]) for e in label["events"]}  # type: ignore[attr-defined]
     assert verdict.flagged is label["flag"]
     assert {(e.company, e.action) for e in verdict.events} == gold
+
+
+LONG_STORIES = [
+    ("""HP joins OpenStack, but don't expect a rush of converts
+
+Hewlett-Packard has joined OpenStack, the open-source cloud project started by Rackspace and NASA
+last summer. The move makes HP the biggest vendor yet to back the effort. Dell, Citrix and Cisco
+joined earlier, and more than 100 companies now take part.
+
+Analysts said VMware, which sells the dominant virtualization platform, is unlikely to follow.
+"If VMware ever joined OpenStack, that would change the market," said one analyst. Oracle has not
+joined either.
+
+Related:
+- Dell joins OpenStack (example.com)
+- Is IBM next to join OpenStack?
+""", {("HP", "joined")}),
+    ("""DALLAS, Jan. 31, 2012 /PRNewswire/ -- AT&T (NYSE: T) today announced it has joined the
+OpenStack community, becoming the first U.S. telecom company to do so.
+
+About AT&T
+AT&T Inc. is a communications holding company. OpenStack is backed by more than 150 companies
+including AT&T, Dell, HP and Rackspace.
+""", {("AT&T", "joined")}),
+    ("""Mirantis ships a new OpenStack distribution
+
+Mirantis, a Gold member of the OpenStack Foundation since 2012, today released version 6.0 of
+its OpenStack distribution. The company, which joined the foundation shortly after it was formed,
+competes with Red Hat and Canonical, both Platinum members of the OpenStack Foundation.
+""", set()),
+    ("""This week in OpenStack
+
+Intel upgraded its membership to Platinum; Comcast joined the OpenStack Foundation as a Gold
+member; VMware said it may leave the foundation next year.
+""", {("Intel", "joined"), ("Comcast", "joined")}),
+    ("""Rackspace denies leaving OpenStack
+
+Rackspace on Tuesday pushed back against a report that it is planning to quit the OpenStack
+Foundation. "We're not going anywhere," a spokesperson said.
+""", set()),
+    ("""Huawei joins Cloud Foundry Foundation as Gold member
+
+Huawei has joined the Cloud Foundry Foundation as a Gold member. Huawei, already a Platinum
+member of the OpenStack Foundation, said customers asked for it. The company joined OpenStack in
+2013 and upgraded to Platinum in 2015.
+""", set()),
+    ("""Ant Group joins OpenInfra Foundation as Platinum member
+
+The OpenInfra Foundation today announced that Ant Group has joined as a Platinum member.
+""", {("Ant Group", "joined")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LONG_STORIES,
+                         ids=[s[0].split("\n")[0][:40] for s in LONG_STORIES])
+def test_long_stories(text: str, expected: set[tuple[str, str]]) -> None:
+    assert events(text) == expected

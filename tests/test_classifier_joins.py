@@ -34,9 +34,39 @@ from tests.classifier_helpers import events
     ("Brocade throws its weight behind OpenStack.", "Brocade"),
     ("Red Hat has taken out a Gold membership in the OpenStack Foundation.", "Red Hat"),
     ("Sparrowhawk enters the OpenStack fold.", "Sparrowhawk"),
+    ("Huawei Becomes OpenStack Foundation Platinum Member", "Huawei"),
+    ("Sparrowhawk Joins OpenStack As Gold Member", "Sparrowhawk"),
+    ("The OpenStack Foundation today announced that Sparrowhawk has joined as a Gold Member.",
+     "Sparrowhawk"),
+    ("Sparrowhawk is pleased to announce that it has joined the OpenStack Foundation.",
+     "Sparrowhawk"),
+    ("After months of speculation, VMware has joined OpenStack.", "VMware"),
+    ("In a surprise move, VMware has joined OpenStack.", "VMware"),
+    ("VMware's decision to join OpenStack surprised many.", "VMware"),
+    ("IBM has signed on as a Platinum member of the proposed OpenStack Foundation.", "IBM"),
 ])
 def test_a_join_phrase_names_the_company(text: str, company: str) -> None:
     assert events(text) == {(company, "joined")}
+
+
+@pytest.mark.parametrize("text", [
+    "SAN FRANCISCO -- April 16, 2012 -- Sparrowhawk Corp. (NASDAQ: SPHK), a maker of widgets, "
+    "today announced it has joined the OpenStack Foundation as a Gold Member.",
+    "Sparrowhawk (NASDAQ: SPHK) has joined the OpenStack Foundation.",
+    "Sparrowhawk, a San Francisco start-up founded in 2012 by former Google engineers to build "
+    "tools for running private clouds and their many moving parts, has joined the OpenStack "
+    "Foundation.",
+    "Sparrowhawk, based in Austin, Texas, has joined OpenStack.",
+    "Sparrowhawk — the Austin company behind the Widget platform — has joined OpenStack.",
+])
+def test_asides_between_subject_and_verb_are_skipped(text: str) -> None:
+    assert events(text) == {("Sparrowhawk", "joined")}
+
+
+def test_elected_members_are_all_reported() -> None:
+    text = "Sparrowhawk and Beta Systems have been elected as new Gold Members of the OpenStack " \
+        "Foundation."
+    assert events(text) == {("Sparrowhawk", "joined"), ("Beta Systems", "joined")}
 
 
 @pytest.mark.parametrize(("text", "companies"), [

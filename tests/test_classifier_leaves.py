@@ -34,9 +34,27 @@ from tests.classifier_helpers import events
     ("Lumenstack ended its Gold membership of the OpenStack Foundation.", "Lumenstack"),
     ("Lumenstack has left the Platinum tier of the OpenStack Foundation.", "Lumenstack"),
     ("Lumenstack downgraded to a Gold membership of the OpenStack Foundation.", "Lumenstack"),
+    ("Lumenstack is the latest company to exit the OpenStack Foundation.", "Lumenstack"),
+    ("Lumenstack, which joined OpenStack last year, is now leaving the foundation.",
+     "Lumenstack"),
+    ("Lumenstack, founded in 2010, has quit OpenStack.", "Lumenstack"),
+    ("Lumenstack, one of the founding members of OpenStack, has quit the project.",
+     "Lumenstack"),
+    ("NASA has pulled back from OpenStack, the agency's CTO said.", "NASA"),
+    ("Lumenstack's membership in the OpenStack Foundation ended last month.", "Lumenstack"),
+    ("Dell EMC quietly drops OpenStack Foundation Gold membership", "Dell"),
 ])
 def test_a_leave_phrase_names_the_company(text: str, company: str) -> None:
     assert events(text) == {(company, "left")}
+
+
+@pytest.mark.parametrize("text", [
+    "The OpenStack Foundation lost two Platinum members this year: Lumenstack and Beta Systems.",
+    "Several vendors have quit the OpenStack Foundation. Companies that left include "
+    "Lumenstack and Beta Systems, both citing costs.",
+])
+def test_a_list_of_leavers_gives_one_event_each(text: str) -> None:
+    assert events(text) == {("Lumenstack", "left"), ("Beta Systems", "left")}
 
 
 def test_a_story_can_carry_a_join_and_a_leave() -> None:
