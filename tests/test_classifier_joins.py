@@ -44,6 +44,12 @@ from tests.classifier_helpers import events
     ("In a surprise move, VMware has joined OpenStack.", "VMware"),
     ("VMware's decision to join OpenStack surprised many.", "VMware"),
     ("IBM has signed on as a Platinum member of the proposed OpenStack Foundation.", "IBM"),
+    ("Sparrowhawk is OpenStack's newest Gold member.", "Sparrowhawk"),
+    ("OpenStack's newest member is Sparrowhawk.", "Sparrowhawk"),
+    ("Sparrowhawk has officially become part of the OpenStack community.", "Sparrowhawk"),
+    ("Sparrowhawk has thrown its hat into the OpenStack ring.", "Sparrowhawk"),
+    ("Sparrowhawk was welcomed into the OpenStack Foundation.", "Sparrowhawk"),
+    ("Sparrowhawk has been added as a Gold member of the OpenStack Foundation.", "Sparrowhawk"),
 ])
 def test_a_join_phrase_names_the_company(text: str, company: str) -> None:
     assert events(text) == {(company, "joined")}

@@ -43,6 +43,8 @@ from tests.classifier_helpers import events
     ("NASA has pulled back from OpenStack, the agency's CTO said.", "NASA"),
     ("Lumenstack's membership in the OpenStack Foundation ended last month.", "Lumenstack"),
     ("Dell EMC quietly drops OpenStack Foundation Gold membership", "Dell"),
+    ("Lumenstack will no longer be a member of the OpenStack Foundation.", "Lumenstack"),
+    ("Lumenstack ceased to be a member of the OpenStack Foundation in March.", "Lumenstack"),
 ])
 def test_a_leave_phrase_names_the_company(text: str, company: str) -> None:
     assert events(text) == {(company, "left")}

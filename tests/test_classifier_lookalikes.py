@@ -79,6 +79,7 @@ from tests.classifier_helpers import events
     "When HP joined OpenStack in 2011, few noticed.",
     "Lumenstack joined OpenStack back in 2011.",
     "IBM is a member of the OpenStack Foundation.",
+    "Lumenstack is part of the OpenStack community.",
     # not a company
     "Telcos are joining OpenStack in droves.",
     "Several telcos have joined OpenStack.",
@@ -92,6 +93,10 @@ def test_related_links_can_only_veto() -> None:
     text = ("An essay about the OpenStack summit.\n\nRelated articles\n"
             "- Breaking News: IBM Joins OpenStack (cloudave.com)\n")
     assert events(text) == set()
+
+
+def test_next_and_previous_links_do_not_count() -> None:
+    assert events("OpenStack news.\n\nNext: Lumenstack quits OpenStack\n") == set()
 
 
 def test_comments_do_not_count() -> None:
