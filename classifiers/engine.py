@@ -101,7 +101,8 @@ def _long_names(findings: list[Finding], lex: Lexicon) -> dict[str, str]:
 
 
 def _best_events(findings: list[Finding], lex: Lexicon) -> tuple[Event, ...]:
-    """One event per (company, action): highest confidence, body before title."""
+    """One event per (company, action): body evidence before the headline's,
+    then the most confident, then the earliest."""
     best: dict[tuple[str, str], tuple[tuple[float, int, int], Event]] = {}
     longer = _long_names(findings, lex)
     for f in findings:
@@ -109,7 +110,7 @@ def _best_events(findings: list[Finding], lex: Lexicon) -> tuple[Event, ...]:
             continue
         for company in (longer.get(c, c) for c in f.companies):
             key = (company.casefold(), f.rule.action)
-            rank = (f.confidence, 0 if f.sentence.title else 1, -f.sentence.index)
+            rank = (0 if f.sentence.title else 1, f.confidence, -f.sentence.index)
             event = Event(company, f.rule.action, f.sentence.text, f.rule.id, f.confidence)
             if key not in best or rank > best[key][0]:
                 best[key] = (rank, event)
