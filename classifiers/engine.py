@@ -103,7 +103,7 @@ def _long_names(findings: list[Finding], lex: Lexicon) -> dict[str, str]:
 def _best_events(findings: list[Finding], lex: Lexicon) -> tuple[Event, ...]:
     """One event per (company, action): body evidence before the headline's,
     then the most confident, then the earliest."""
-    best: dict[tuple[str, str], tuple[tuple[float, int, int], Event]] = {}
+    best: dict[tuple[str, str], tuple[tuple[int, float, int], Event]] = {}
     longer = _long_names(findings, lex)
     for f in findings:
         if not f.stands:
