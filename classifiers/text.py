@@ -31,6 +31,7 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _SPACES = re.compile(r"\s+")
 _LIST_START = re.compile(r"\s*(?:[-*•·]\s|\d+[.)]\s|#)")
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 50, 120
+TRAILING_HEADLINES_MIN = 2
 _LINK_ITEM = re.compile(r"^\s*(?:[-*•·]\s+)?\S.{3,250}\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)\s*$")
 
 
@@ -120,7 +121,21 @@ def clean_lines(text: str, header_re: re.Pattern[str]) -> list[Line]:
             in_related = True
         related = in_related or bool(header) or bool(_LINK_ITEM.match(line))
         lines.append(Line(line, related))
-    return lines
+    return _mark_trailing_headlines(lines)
+
+
+def _mark_trailing_headlines(lines: list[Line]) -> list[Line]:
+    """Two or more headline-like lines ending the text are a links block."""
+    start = len(lines)
+    while start > 1 and _headline_like(lines[start - 1].text):
+        start -= 1
+    if len(lines) - start < TRAILING_HEADLINES_MIN:
+        return lines
+    return lines[:start] + [Line(line.text, True) for line in lines[start:]]
+
+
+def _headline_like(text: str) -> bool:
+    return len(text) <= 120 and len(text.split()) >= 3 and not text.endswith((".", "\u201d", '"'))
 
 
 def related_header_re(phrases: Iterable[str]) -> re.Pattern[str]:

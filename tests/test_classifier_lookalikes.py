@@ -98,6 +98,13 @@ def test_related_links_can_only_veto() -> None:
     assert events(text) == set()
 
 
+def test_trailing_headlines_without_a_header_are_links() -> None:
+    text = ("Mirantis ships a release\n\nMirantis today shipped a release of its OpenStack "
+            "distribution.\n\nIBM Joins OpenStack Foundation As Platinum Member\n"
+            "HP Launches Helion OpenStack Cloud\n")
+    assert events(text) == set()
+
+
 def test_next_and_previous_links_do_not_count() -> None:
     assert events("OpenStack news.\n\nNext: Lumenstack quits OpenStack\n") == set()
 
