@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 
@@ -134,22 +135,25 @@ class Pipeline:
         if result.body is None or _hash(result.body) == feed.content_hash:
             stats.not_modified += 1
             return 0
-        entries = await asyncio.to_thread(self._entries, plan, result)
+        title, entries = await asyncio.to_thread(self._entries, plan, result)
         now = self.clock()
         backlog_before = now - self.settings.backlog_max_age if feed.first_poll else None
+        outlet = plan.name or feed.name or title or urlsplit(feed.url).hostname or feed.url
         new = await asyncio.to_thread(
-            stories.store_entries, self.engine, feed.id, plan.name or feed.name or feed.url,
-            entries, now=now, backlog_before=backlog_before)
+            stories.store_entries, self.engine, feed.id, outlet, entries, now=now,
+            backlog_before=backlog_before)
         stats.new_stories += len(new)
         await asyncio.gather(*(self._enrich_and_classify(story, plan, stats) for story in new))
         return len(new)
 
-    def _entries(self, plan: FeedPlan, result: FetchResult) -> tuple[Entry, ...]:
+    def _entries(self, plan: FeedPlan, result: FetchResult) -> tuple[str, tuple[Entry, ...]]:
+        """The source's own title and its entries."""
         assert result.body is not None
         if plan.kind == "page":
-            return discover_links(result.body, result.final_url, selector=plan.link_selector,
-                                  url_pattern=plan.link_pattern)
-        return parse_feed(result.body, result.final_url, result.content_type).entries
+            return "", discover_links(result.body, result.final_url,
+                                      selector=plan.link_selector, url_pattern=plan.link_pattern)
+        parsed = parse_feed(result.body, result.final_url, result.content_type)
+        return parsed.title, parsed.entries
 
     async def _enrich_and_classify(self, story: StoryRow, plan: FeedPlan,
                                    stats: SweepStats) -> None:

@@ -1,0 +1,66 @@
+"""`stackwatch run` as a real process: it sweeps on schedule and stops cleanly on a signal."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from pathlib import Path
+
+import pytest
+
+from tests.feedserver import FeedServer
+
+STORY = ("Nimbus Grid Ltd has joined the OpenStack Foundation as a Gold member, the company "
+         "said on Monday. Nimbus Grid will contribute engineers to the Nova project.")
+
+
+def feed(base: str) -> bytes:
+    now = format_datetime(datetime.now(UTC))
+    return (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>"
+            f"<link>{base}/</link><item><title>Nimbus Grid joins OpenStack</title>"
+            f"<link>{base}/nimbus</link><guid>n1</guid><pubDate>{now}</pubDate>"
+            f"<description>{STORY}</description></item></channel></rss>").encode()
+
+
+async def read_until(stream: asyncio.StreamReader, marker: str, timeout: float) -> str:
+    seen = ""
+    async with asyncio.timeout(timeout):
+        while marker not in seen:
+            line = await stream.readline()
+            if not line:
+                break
+            seen += line.decode()
+    return seen
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_service_alerts_then_stops_on_signal(tmp_path: Path, sig: signal.Signals) -> None:
+    async with FeedServer() as server:
+        url = server.serve("/feed.xml", feed(server.url("").rstrip("/")))
+        config = tmp_path / "stackwatch.toml"
+        config.write_text(f"[storage]\nurl = 'sqlite:///{tmp_path / 'sw.db'}'\n"
+                          "[watch]\nallow_private_networks = true\ntick_seconds = 1\n"
+                          f"[[feeds]]\nurl = '{url}'\nfetch_articles = false\n")
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "run", "--config", str(config),
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            env={"PATH": "/usr/bin:/bin", "COLUMNS": "200"})
+        assert proc.stdout is not None
+        try:
+            out = await read_until(proc.stdout, "confidence", 30)  # end of the alert
+            assert "ALERT Nimbus Grid joined OpenStack" in out
+            assert "Nimbus Grid joins OpenStack — Wire," in out  # outlet = feed title
+            await asyncio.sleep(1.5)  # at least one more tick: 304-free feed, no new alert
+            proc.send_signal(sig)
+            rest, err = await asyncio.wait_for(proc.communicate(), 20)
+        finally:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+        assert proc.returncode == 0, err.decode()
+        assert "ALERT" not in rest.decode()  # alerted once, however many ticks ran
+        assert "Traceback" not in err.decode()
+        assert len(server.hits("/feed.xml")) >= 1
