@@ -30,6 +30,9 @@ class Alert:
     outlet: str
     published_at: datetime | None
     thread_of: str | None = None
+    #: Earlier outlets' reports of the same event ("Outlet: title"), known at send time
+    #: (an alert delivered late, after an outage, already has some).
+    other_sources: tuple[str, ...] = ()
 
     @property
     def headline(self) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, Row, and_, func, or_, select
+from sqlalchemy import Connection, Engine, Row, and_, func, or_, select
 
 from bot.alerts import Alert
 from bot.storage.schema import deliveries, event_sources, events, stories
@@ -57,7 +57,8 @@ def claim_heads(engine: Engine, *, now: datetime, worker: str, lease: timedelta,
             attempts=deliveries.c.attempts + 1))
         rows = conn.execute(_alert_query().where(deliveries.c.id.in_(ids))
                             .order_by(deliveries.c.id)).all()
-    return [_alert(row) for row in rows]
+        sources = _sources_by_event(conn, {row.event_id for row in rows})
+    return [_alert(row, sources) for row in rows]
 
 
 def mark_sent(engine: Engine, delivery_id: int, message_id: str | None, *,
@@ -115,6 +116,7 @@ def _alert_query() -> Any:
         first_alert.c.destination == deliveries.c.destination,
         first_alert.c.kind == "alert").limit(1).scalar_subquery())
     return (select(deliveries.c.id, deliveries.c.kind, deliveries.c.destination,
+                   deliveries.c.source_id,
                    deliveries.c.event_id, events.c.company, events.c.action,
                    event_sources.c.evidence, event_sources.c.rule, event_sources.c.confidence,
                    stories.c.title, stories.c.url, stories.c.outlet, stories.c.published_at,
@@ -124,10 +126,28 @@ def _alert_query() -> Any:
             .join(stories, stories.c.id == event_sources.c.story_id))
 
 
-def _alert(row: Row[Any]) -> Alert:
+def _sources_by_event(conn: Connection, event_ids: set[int]) -> dict[int, list[tuple[int, str]]]:
+    """(source id, "Outlet: title") of every report of these events, oldest first."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    if not event_ids:
+        return found
+    query = (select(event_sources.c.event_id, event_sources.c.id, stories.c.outlet,
+                    stories.c.title)
+             .join(stories, stories.c.id == event_sources.c.story_id)
+             .where(event_sources.c.event_id.in_(event_ids)).order_by(event_sources.c.id))
+    for row in conn.execute(query):
+        label = f"{row.outlet}: {row.title}" if row.title else row.outlet
+        found.setdefault(row.event_id, []).append((row.id, label))
+    return found
+
+
+def _alert(row: Row[Any], sources: dict[int, list[tuple[int, str]]]) -> Alert:
     m = row._mapping
+    others = tuple(label for source_id, label in sources.get(m["event_id"], [])
+                   if source_id < m["source_id"])
     return Alert(delivery_id=m["id"], kind=m["kind"], destination=m["destination"],
                  event_id=m["event_id"], company=m["company"], action=m["action"],
                  evidence=m["evidence"], rule=m["rule"], confidence=m["confidence"],
                  title=m["title"], url=m["url"], outlet=m["outlet"],
-                 published_at=m["published_at"], thread_of=m["thread_of"])
+                 published_at=m["published_at"], thread_of=m["thread_of"],
+                 other_sources=others)

@@ -76,6 +76,8 @@ async def test_alerts_arrive_once_in_event_order_per_destination(engine: Engine)
         assert [(x.company, x.kind) for x in chat.received] == [
             ("Cisco", "alert"), ("Dell", "alert"), ("Intel", "alert"), ("Dell", "source")]
         assert chat.received[3].thread_of == "m2"  # the follow-up knows the Dell alert
+        assert chat.received[3].other_sources == ("Outlet: Story s1",)
+        assert chat.received[1].other_sources == ()
     again = await sender(engine, clock, a=a, b=b).deliver_pending()
     assert again.sent == 0 and len(a.received) == 4
 

@@ -187,3 +187,14 @@ async def test_an_unexpected_failure_gets_a_short_ephemeral_answer(
         await running.stop()
     assert post.json["data"]["content"] == "Sorry, that failed on our side; the error is logged."
     assert post.json["data"]["flags"] == EPHEMERAL
+
+
+async def test_slow_command_is_deferred_then_followed_up(adapter: DiscordAdapter,
+                                                         fake: FakeDiscord) -> None:
+    adapter.defer_after = 0  # every command counts as slow
+    callback = await invoke(fake, "who-joined")
+    assert callback.json["type"] == 5  # deferred channel message ("thinking")
+    followup = await fake.wait_for(lambda: fake.posts("/webhooks/"))
+    embed = followup[-1].json["embeds"][0]
+    assert embed["title"].startswith("Companies that joined")
+    assert followup[-1].json["allowed_mentions"] == {"parse": []}

@@ -119,3 +119,11 @@ def test_published_date_is_utc() -> None:
     assert data["fields"][1]["value"] == "2026-06-01"
     naive = alert_embed(dataclasses.replace(ALERT, published_at=datetime(2026, 1, 2, 3)))
     assert naive.timestamp == datetime(2026, 1, 2, 3, tzinfo=UTC)
+
+
+def test_other_sources_come_from_the_alert() -> None:
+    alert = dataclasses.replace(ALERT, other_sources=("The Wire: Acme quits", "@everyone"))
+    fields = {f["name"]: f["value"] for f in alert_embed(alert).to_dict().get("fields", [])}
+    assert "The Wire: Acme quits" in fields["Other sources"]
+    assert "@everyone" not in fields["Other sources"].replace("@\u200beveryone", "")
+    assert "Other sources" not in {f["name"] for f in alert_embed(ALERT).to_dict()["fields"]}

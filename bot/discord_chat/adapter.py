@@ -63,6 +63,8 @@ class DiscordAdapter:
         self.tree.add_command(OpenStackGroup(self))
         self.tree.error(self._on_error)
         self._gateway: asyncio.Task[None] | None = None
+        #: Seconds a command may run before the answer is deferred (Discord allows 3).
+        self.defer_after = 2.0
 
     async def start(self) -> None:
         """Log in (a rejected token raises), sync commands, connect to the gateway."""
@@ -96,7 +98,18 @@ class DiscordAdapter:
         except CommandError as err:
             reply = usage_error(name, err)
         else:
-            reply = await asyncio.to_thread(commands.run, name, ctx, **kwargs)
+            work = asyncio.ensure_future(asyncio.to_thread(commands.run, name, ctx, **kwargs))
+            done, _ = await asyncio.wait({work}, timeout=self.defer_after)
+            if not done:
+                # Discord drops interactions not answered within 3 s: say "thinking", then
+                # follow up (public, since visibility is fixed when deferring).
+                await interaction.response.defer(thinking=True)
+                reply = await work
+                await interaction.followup.send(
+                    embed=render.reply_embed(reply),
+                    allowed_mentions=discord.AllowedMentions.none())
+                return
+            reply = work.result()
         await interaction.response.send_message(
             embed=render.reply_embed(reply), ephemeral=reply.ephemeral,
             allowed_mentions=discord.AllowedMentions.none())

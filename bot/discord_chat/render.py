@@ -115,8 +115,13 @@ def _shrink(data: dict[str, Any], excess: int) -> None:
         excess = _size(data) - TOTAL
 
 
-def alert_embed(alert: Alert, *, other_sources: Sequence[str] = ()) -> discord.Embed:
-    """Title linked to the article, headline, quoted evidence, outlet/date fields, rule footer."""
+def alert_embed(alert: Alert, *, other_sources: Sequence[str] | None = None) -> discord.Embed:
+    """Title linked to the article, headline, quoted evidence, outlet/date fields, rule footer.
+
+    `other_sources` defaults to the earlier reports the outbox found for the event.
+    """
+    if other_sources is None:
+        other_sources = alert.other_sources
     verb = "joined" if alert.action == "joined" else "left"
     headline = f"{clean(alert.company)} {verb} OpenStack"
     if alert.kind == "source":
