@@ -64,3 +64,38 @@ async def test_service_alerts_then_stops_on_signal(tmp_path: Path, sig: signal.S
         assert "ALERT" not in rest.decode()  # alerted once, however many ticks ran
         assert "Traceback" not in err.decode()
         assert len(server.hits("/feed.xml")) >= 1
+
+
+async def test_sighup_reloads_feeds_and_refuses_a_broken_file(tmp_path: Path) -> None:
+    async with FeedServer() as server:
+        base = server.url("").rstrip("/")
+        first = server.serve("/one.xml", feed(base))
+        second = server.serve("/two.xml", feed(base).replace(b"Nimbus Grid", b"Quarrytech")
+                              .replace(b"<guid>n1", b"<guid>q1"))
+        config = tmp_path / "stackwatch.toml"
+        head = (f"[storage]\nurl = 'sqlite:///{tmp_path / 'sw.db'}'\n"
+                "[watch]\nallow_private_networks = true\ntick_seconds = 1\n")
+        config.write_text(head + f"[[feeds]]\nurl = '{first}'\nfetch_articles = false\n")
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "run", "--config", str(config),
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            env={"PATH": "/usr/bin:/bin", "COLUMNS": "200"})
+        assert proc.stdout is not None and proc.stderr is not None
+        try:
+            await read_until(proc.stdout, "ALERT Nimbus Grid", 30)
+            config.write_text(head + "[[feeds]]\nurl = 'not a url'\n")
+            proc.send_signal(signal.SIGHUP)
+            refused = await read_until(proc.stderr, "Reload refused", 10)
+            assert "feeds[0].url" in refused
+            config.write_text(head + f"[[feeds]]\nurl = '{first}'\nfetch_articles = false\n"
+                              f"[[feeds]]\nurl = '{second}'\nfetch_articles = false\n")
+            proc.send_signal(signal.SIGHUP)
+            out = await read_until(proc.stdout, "ALERT Quarrytech", 30)
+            assert "ALERT Quarrytech joined OpenStack" in out
+            proc.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(proc.communicate(), 20)
+        finally:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+        assert proc.returncode == 0
