@@ -8,7 +8,7 @@ from functools import cached_property
 
 from classifiers.lexicon import Lexicon
 from classifiers.sentences import Sentence, split_sentences
-from classifiers.text import clean_lines, demarkdown, repair, split_front_matter, unwrap
+from classifiers.text import Line, clean_lines, demarkdown, repair, split_front_matter, unwrap
 
 #: A first line this short, not ending like a sentence, is the headline.
 HEADLINE_MAX_CHARS = 160
@@ -16,14 +16,21 @@ _NOT_HEADLINE_END = (".", ":", ",", ";")
 
 #: How many sentences back a target mention still counts for "context" rules.
 CONTEXT_WINDOW = 3
+#: A line this short without a sentence end (or any line ending in ":") heads a section.
+HEADING_MAX_CHARS = 100
+_LABEL = re.compile(r"^[\w-]+(?:\s+[\w-]+)?:\s+\S")
 
 
 @dataclass(frozen=True)
 class Document:
+    """Sentences (the headline first), where targets are named, and for each
+    sentence the index of the heading line it sits under (-1 if none)."""
+
     sentences: tuple[Sentence, ...]
     has_target: tuple[bool, ...]
     body: str
     lex: Lexicon = field(repr=False, compare=False)
+    headings: tuple[int, ...] = ()
 
     @cached_property
     def dominant(self) -> bool:
@@ -40,7 +47,32 @@ class Document:
         """A target is named in this sentence, a few before it, or the title, or
         the story is mostly about the target anyway."""
         low = max(0, index - CONTEXT_WINDOW)
-        return any(self.has_target[low:index + 1]) or self.title_has_target or self.dominant
+        heading = self.heading(index)
+        return any(self.has_target[low:index + 1]) or self.title_has_target or \
+            (heading >= 0 and self.has_target[heading]) or self.dominant
+
+    def heading(self, index: int) -> int:
+        """The sentence index of the heading line over `index`, or -1."""
+        return self.headings[index] if index < len(self.headings) else -1
+
+    def context(self, index: int) -> tuple[Sentence, ...]:
+        """The sentences that set the scene for `index`: headline, heading, the
+        few sentences before it."""
+        picks = {self.heading(index), *range(max(0, index - CONTEXT_WINDOW), index)}
+        if self.sentences and self.sentences[0].title:
+            picks.add(0)
+        return tuple(self.sentences[i] for i in sorted(picks) if 0 <= i < len(self.sentences))
+
+    def other_in_context(self, index: int) -> bool:
+        """The heading over `index` (else the headline) names another
+        foundation and no watched one: "CNCF member directory"."""
+        heading = self.heading(index)
+        if heading < 0 and self.sentences and self.sentences[0].title:
+            heading = 0
+        if heading < 0:
+            return False
+        text = self.sentences[heading].text
+        return not self.has_target[heading] and self.lex.other_re.search(text) is not None
 
 
 def prepare(text: str, title: str | None, lex: Lexicon,
@@ -61,7 +93,34 @@ def prepare(text: str, title: str | None, lex: Lexicon,
         sentences.insert(0, Sentence(title_text, 0, -1, related=False, title=True))
     has_target = tuple(lex.target_re.search(s.text) is not None for s in sentences)
     body = "\n".join(line.text for line in lines)
-    return Document(tuple(sentences), has_target, body, lex)
+    return Document(tuple(sentences), has_target, body, lex, _headings(sentences, lines))
+
+
+def _headings(sentences: list[Sentence], lines: list[Line]) -> tuple[int, ...]:
+    """For each sentence, the first sentence of the nearest heading line above it."""
+    first_of_line: dict[int, int] = {}
+    for s in sentences:
+        if not s.title:
+            first_of_line.setdefault(s.line, s.index)
+    out = []
+    current = -1
+    for s in sentences:
+        if not s.title and first_of_line.get(s.line) == s.index and \
+                _is_heading(lines[s.line].text):
+            out.append(current)
+            current = s.index
+            continue
+        out.append(current)
+    return tuple(out)
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that introduces what follows: no sentence end, or a colon."""
+    if line.startswith(("-", "*", "•")) or _LABEL.match(line):
+        return False
+    if line.endswith(":"):
+        return len(line) <= HEADLINE_MAX_CHARS
+    return len(line) <= HEADING_MAX_CHARS and not line.endswith((*_NOT_HEADLINE_END, "!", "?"))
 
 
 def _is_headline(line: str) -> bool:

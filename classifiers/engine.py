@@ -16,6 +16,7 @@ from classifiers.lexicon import Lexicon
 from classifiers.matching import Finding, find_all
 from classifiers.model import Event, Trace, Verdict
 from classifiers.ruleset import DEFAULT_TARGETS, RuleSet, load_ruleset
+from classifiers.subjects import canonical
 from classifiers.text import related_header_re
 
 #: Events below this confidence are traced but do not flag the story.
@@ -42,7 +43,7 @@ class Classifier:
         doc = prepare(text, title, self.rules.lexicon, self._header_re)
         findings = find_all(doc, self.rules)
         findings = self._title_contradictions(doc, findings)
-        events = _best_events(findings, self.rules.lexicon)
+        events = _best_events(findings, doc, self.rules.lexicon)
         trace = tuple(_trace(f) for f in findings)
         flagged = any(e.confidence >= FLAG_THRESHOLD for e in events)
         return Verdict(flagged, events, trace)
@@ -87,24 +88,38 @@ def _phrases_re(phrases: Sequence[str] | frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b" if body else r"(?!x)x", re.I)
 
 
-def _long_names(findings: list[Finding], lex: Lexicon) -> dict[str, str]:
-    """"Rivermark" -> "Rivermark Software" when the story uses both for one actor."""
+def _long_names(findings: list[Finding], doc: Document, lex: Lexicon) -> dict[str, str]:
+    """"Rivermark" -> "Rivermark Software" when the story uses both for one
+    actor: another event's name, else the one fuller form the text uses that
+    ends like a company ("Caldera Peak" -> "Caldera Peak Networks")."""
     names = {c for f in findings if f.stands for c in f.companies}
     longer: dict[str, str] = {}
     for name in names:
         if lex.known(name):
             continue
-        fuller = [n for n in names if n.startswith(name + " ")]
+        fuller = [n for n in names if n.startswith(name + " ")] or _fuller_forms(name, doc, lex)
         if len(fuller) == 1:
             longer[name] = fuller[0]
     return longer
 
 
-def _best_events(findings: list[Finding], lex: Lexicon) -> tuple[Event, ...]:
+def _fuller_forms(name: str, doc: Document, lex: Lexicon) -> list[str]:
+    pattern = re.compile(rf"(?<![\w&-]){re.escape(name)}((?:[ ]+[A-Z0-9][\w&'’-]*){{1,3}})")
+    forms = set()
+    for found in pattern.finditer(doc.body):
+        words = found.group(1).split()
+        while words and not (lex.has("org_heads", words[-1]) and not lex.is_stop_cap(words[-1])):
+            words.pop()
+        if words and not any(lex.is_stop_cap(w) or lex.is_target(w) for w in words):
+            forms.add(canonical(f"{name} {' '.join(words)}", lex))
+    return sorted(forms)
+
+
+def _best_events(findings: list[Finding], doc: Document, lex: Lexicon) -> tuple[Event, ...]:
     """One event per (company, action): body evidence before the headline's,
     then the most confident, then the earliest."""
     best: dict[tuple[str, str], tuple[tuple[int, float, int], Event]] = {}
-    longer = _long_names(findings, lex)
+    longer = _long_names(findings, doc, lex)
     for f in findings:
         if not f.stands:
             continue

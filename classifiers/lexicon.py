@@ -23,6 +23,10 @@ class Lexicon:
     other_re: re.Pattern[str]             # other foundations and rival projects
     target_bare: str                      # regex source of target names, for macros
     target_keys: tuple[str, ...]          # lowercase target names, for the prefilter
+    exact: Mapping[str, frozenset[str]]   # the word lists as written (case kept)
+    non_name_re: re.Pattern[str]          # tokens that are never names ("Q3", "FY2024")
+    publisher_re: re.Pattern[str]         # "<Name> engineering blog", "<Name> earnings call"
+    reporting_re: re.Pattern[str]         # "<Name> said ... that" before a pronoun
 
     def may_mention_target(self, text: str) -> bool:
         """Cheap prefilter: a lowercase substring test before any regex."""
@@ -31,6 +35,17 @@ class Lexicon:
 
     def has(self, key: str, word: str) -> bool:
         return word.casefold() in self.words.get(key, frozenset())
+
+    def is_stop_cap(self, word: str) -> bool:
+        """A capitalised word that does not start a name ("The", "News"); an
+        all-caps word ("NEWS", "LINE") is one only if the list writes it so."""
+        if len(word) > 1 and word.isupper() and word.isalpha():
+            return word in self.exact.get("stop_caps", frozenset()) or \
+                word in self.exact.get("gap_caps", frozenset())
+        return self.has("stop_caps", word) or self.has("gap_caps", word)
+
+    def is_non_name(self, word: str) -> bool:
+        return self.non_name_re.fullmatch(word) is not None
 
     def known(self, name: str) -> str | None:
         """The canonical name of a known company form, if it is one."""
@@ -68,7 +83,41 @@ def build_lexicon(targets: Sequence[str], companies: Iterable[CompanySpec],
         other_re=_alternation(others, flags=0),
         target_bare=target_bare,
         target_keys=tuple(sorted({" ".join(n.split()).lower() for n in target_names(targets)})),
+        exact={key: frozenset(values) for key, values in words.items()},
+        non_name_re=_patterns(words.get("non_names", ())),
+        publisher_re=_publisher_re(words.get("publisher_nouns", ()),
+                                   words.get("non_names", ())),
+        reporting_re=_reporting_re(words.get("reporting_verbs", ())),
     )
+
+
+_NAME_WORD = r"(?:[A-Z0-9][\w&'’.+-]*[\w&+]|[A-Z])"
+
+
+def _publisher_re(nouns: Iterable[str], non_names: Iterable[str]) -> re.Pattern[str]:
+    """A name right before a publisher noun, periods ("Q3 2023") and one
+    lowercase modifier ("engineering") allowed between them."""
+    nouns = sorted(set(nouns), key=len, reverse=True)
+    if not nouns:
+        return re.compile(r"(?!x)x")
+    period = "|".join(f"(?:{p})" for p in non_names) or r"(?!x)x"
+    noun = "|".join(_loose(n) for n in nouns)
+    return re.compile(
+        rf"(?-i:(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}?))"
+        rf"(?:\s+(?:{period}|\d{{4}}))*(?:\s+(?-i:[a-z]+))?\s+(?:{noun})\b", re.I)
+
+
+def _reporting_re(verbs: Iterable[str]) -> re.Pattern[str]:
+    """A reporting verb, then at most a short adjunct and "that", at the end."""
+    body = "|".join(_loose(v) for v in sorted(set(verbs), key=len, reverse=True))
+    if not body:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"\b(?:{body})\b(?:[^.;:\"“”]{{0,90}}?\bthat)?\s*$", re.I)
+
+
+def _patterns(sources: Iterable[str]) -> re.Pattern[str]:
+    body = "|".join(f"(?:{s})" for s in sources)
+    return re.compile(body or r"(?!x)x", re.I)
 
 
 def target_names(targets: Sequence[str]) -> list[str]:

@@ -16,13 +16,15 @@ from classifiers.lexicon import Lexicon
 from classifiers.resolve import Mentions
 from classifiers.ruleset import Rule, RuleSet
 from classifiers.sentences import Sentence
-from classifiers.subjects import Subject, list_names, subject_before
+from classifiers.subjects import Subject, clause_subject, list_names, subject_before
 from classifiers.vetoes import Windows, first_veto, windows
 
 #: Confidence multipliers for weaker evidence of who acted.
 RESOLVED_FACTOR = 0.9
 UNKNOWN_FACTOR = 0.9
 CONTEXT_FACTOR = 0.9
+
+_OWNER = re.compile(r"\s*\b(its|their|our)\s", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,8 @@ def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: R
         confidence *= UNKNOWN_FACTOR
     cut = windows(sentence.text, match.start(), match.end(), subject.start, subject.end,
                   subject.gap_from, subject.appositive)
+    if rule.cue is not None and not rule.cue.search(cut.get(rule.cue_scope)):
+        return Finding(rule, sentence, (), 0.0, note=f"no change cue in the {rule.cue_scope}")
     veto, reason = _veto(doc, index, rule, cut, rules)
     if not veto and rule.target == "context" and not doc.has_target[index]:
         confidence *= CONTEXT_FACTOR
@@ -123,13 +127,20 @@ def _subject(text: str, rule: Rule, match: re.Match[str], rules: RuleSet) -> Sub
         names = list_names(match.group("orgs"), rules.lexicon)
         return Subject("name" if names else "none", names, match.start("orgs"),
                        match.end("orgs"), match.group("orgs"))
+    owner = _OWNER.match(text, match.start())
+    if owner:  # "[Acme completed] its exit from ...": the owner acts
+        named = clause_subject(text, owner.start(1), rules.lexicon)
+        if named.how == "name" and owner.group(1).casefold() != "our":
+            return named
+        return Subject("pronoun", (), owner.start(1), owner.end(1), owner.group(1))
     return subject_before(text, match.start(), rules.lexicon)
 
 
 def _required(doc: Document, index: int, requires: re.Pattern[str]) -> bool:
     near = doc.sentences[max(0, index - 1):index + 1]
     title = doc.sentences[:1] if doc.sentences and doc.sentences[0].title else ()
-    return any(requires.search(s.text) for s in (*title, *near))
+    heading = doc.sentences[doc.heading(index):][:1] if doc.heading(index) >= 0 else ()
+    return any(requires.search(s.text) for s in (*title, *heading, *near))
 
 
 def _veto(doc: Document, index: int, rule: Rule, cut: Windows,
@@ -139,18 +150,23 @@ def _veto(doc: Document, index: int, rule: Rule, cut: Windows,
     lex = rules.lexicon
     if lex.other_re.search(cut.match):
         return "veto.other-target", "another foundation named in the phrase"
-    if rule.target != "match" and _other_is_nearer(doc.sentences[index].text, len(cut.before),
-                                                  rules):
+    if rule.target != "match" and _other_is_nearer(doc.sentences[index].text, cut, rules):
         return "veto.other-target", "another foundation is the nearer target"
+    if rule.target == "context" and not doc.has_target[index] and doc.other_in_context(index):
+        return "veto.other-target", "another foundation is the one in context"
     veto = first_veto(rules.vetoes, rule.action, cut)
     if veto is not None:
         return veto.id, veto.reason
     return "", ""
 
 
-def _other_is_nearer(text: str, pos: int, rules: RuleSet) -> bool:
+def _other_is_nearer(text: str, cut: Windows, rules: RuleSet) -> bool:
+    """Another foundation before the verb or in its clause is nearer the verb
+    than any watched name (a trailing ", citing Kubernetes" does not count)."""
     lex = rules.lexicon
-    others = [abs(m.start() - pos) for m in lex.other_re.finditer(text)]
+    pos = len(cut.before)
+    high = pos + len(cut.match) + len(cut.after)
+    others = [abs(m.start() - pos) for m in lex.other_re.finditer(text, 0, high)]
     if not others:
         return False
     targets = [abs(m.start() - pos) for m in lex.target_re.finditer(text)]

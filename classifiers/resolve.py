@@ -1,6 +1,11 @@
-"""Looking up "it", "they" and "the Redmond giant": the nearest organisation the
-story named before, with a descriptor table ("Redmond" -> Microsoft) used only
-when that company is named somewhere in the story."""
+"""Looking up "it", "we" and "the Redmond giant".
+
+"it"/"they" right after "<Name> said (...) that" is that name; otherwise a
+pronoun or descriptor is the nearest organisation the story named before, with
+a descriptor table ("Redmond" -> Microsoft) used only when that company is
+named somewhere in the story. "we"/"our" is the story's principal company: the
+publisher ("<Name> engineering blog", "<Name> Q3 earnings call", "posted by the
+<Name> team"), else the organisation the story names most often."""
 
 from __future__ import annotations
 
@@ -9,7 +14,20 @@ from collections.abc import Sequence
 
 from classifiers.lexicon import Lexicon
 from classifiers.sentences import Sentence
-from classifiers.subjects import TOKEN, blank_comma_suffixes, canonical, classify_name, is_cap
+from classifiers.subjects import (
+    APPOSITIVE_STARTS,
+    TOKEN,
+    blank_comma_suffixes,
+    canonical,
+    classify_name,
+    is_cap,
+    subject_before,
+)
+
+#: How many leading sentences (the headline included) may name the publisher.
+PUBLISHER_LINES = 4
+#: The most-named organisation is the principal only if named this often.
+PRINCIPAL_MIN_MENTIONS = 2
 
 
 class Mentions:
@@ -20,28 +38,38 @@ class Mentions:
         self._lex = lex
         self._cache: dict[int, list[tuple[int, str]]] = {}
         self._extra: dict[int, list[tuple[int, str]]] = {}
+        self._subjects: dict[int, set[int]] = {}
+        self._principal: tuple[str | None] | None = None
 
     def add(self, index: int, pos: int, name: str) -> None:
-        """Remember an organisation found by a rule (unknown names included)."""
+        """Remember an organisation found by a rule as a subject."""
         self._extra.setdefault(index, []).append((pos, name))
+        self._subjects.setdefault(index, set()).add(pos)
 
     def in_sentence(self, index: int) -> list[tuple[int, str]]:
         if index not in self._cache:
             text = self._sentences[index].text
             found = [(m.start(), canonical(m.group(), self._lex))
                      for m in self._lex.company_re.finditer(text)]
-            found += _subject_names(text, self._lex)
+            for at, name, subject in _subject_names(text, self._lex):
+                found.append((at, name))
+                if subject:
+                    self._subjects.setdefault(index, set()).add(at)
             self._cache[index] = found
         return sorted(self._cache[index] + self._extra.get(index, []))
 
     def nearest_before(self, index: int, pos: int, among: set[str] | None = None) -> str | None:
         """The last organisation (of `among`, if given) named before `pos` in
-        sentence `index`, or in an earlier sentence."""
+        sentence `index`; else an earlier sentence's last subject, or its last
+        organisation if none is a subject."""
         for i in range(index, -1, -1):
-            names = [name for at, name in self.in_sentence(i)
+            found = [(at, name) for at, name in self.in_sentence(i)
                      if (i < index or at < pos) and (among is None or name in among)]
-            if names:
-                return names[-1]
+            if not found:
+                continue
+            subjects = self._subjects.get(i, set())
+            chosen = [name for at, name in found if at in subjects] if i < index else []
+            return (chosen or [name for _, name in found])[-1]
         return None
 
     def named(self, name: str) -> bool:
@@ -49,6 +77,11 @@ class Mentions:
 
     def resolve(self, how: str, text: str, index: int, pos: int) -> str | None:
         """The organisation a pronoun or descriptive phrase most likely means."""
+        first = text.split()[0].casefold() if text.split() else ""
+        if self._lex.has("first_person", first):
+            return self.principal() or self.nearest_before(index, pos)
+        if how == "pronoun":
+            return self.reporter(index, pos) or self.nearest_before(index, pos)
         if how == "descriptor":
             described = {company for word in re.findall(r"[\w&.-]+", text)
                          for company in self._lex.descriptors.get(word.casefold(), ())}
@@ -61,6 +94,44 @@ class Mentions:
         return self.nearest_before(index, pos)
 
 
+    def reporter(self, index: int, pos: int) -> str | None:
+        """"Acme, which ..., announced on Monday that it ...": Acme."""
+        text = self._sentences[index].text
+        found = self._lex.reporting_re.search(text, 0, pos)
+        if found is None:
+            return None
+        subject = subject_before(text, found.start(), self._lex)
+        return subject.names[-1] if subject.how == "name" and subject.names else None
+
+    def principal(self) -> str | None:
+        """The company the story speaks for or about (cached)."""
+        if self._principal is None:
+            self._principal = (self._publisher() or self._most_named(),)
+        return self._principal[0]
+
+    def _publisher(self) -> str | None:
+        for sentence in self._sentences[:PUBLISHER_LINES]:
+            for found in self._lex.publisher_re.finditer(sentence.text):
+                words = found.group("name").split()
+                while words and self._lex.is_stop_cap(words[0]):
+                    words.pop(0)
+                name = " ".join(words)
+                if name and classify_name(name, self._lex) == "name":
+                    return canonical(name, self._lex)
+        return None
+
+    def _most_named(self) -> str | None:
+        counts: dict[str, int] = {}
+        for i, sentence in enumerate(self._sentences):
+            for _, name in self.in_sentence(i):
+                counts[name] = counts.get(name, 0) + (2 if sentence.title else 1)
+        if not counts:
+            return None
+        best = max(counts.values())
+        top = [name for name, n in counts.items() if n == best]
+        return top[0] if len(top) == 1 and best >= PRINCIPAL_MIN_MENTIONS else None
+
+
 def _in_subject_position(tokens: list[re.Match[str]], i: int, j: int, lex: Lexicon) -> bool:
     """Clause-initial and followed by a verb-ish word or an appositive."""
     if i > 0 and tokens[i - 1].group() not in (",", ";", ":"):
@@ -69,11 +140,11 @@ def _in_subject_position(tokens: list[re.Match[str]], i: int, j: int, lex: Lexic
         return False
     after = tokens[j].group()
     if after == ",":
-        return j + 1 < len(tokens) and tokens[j + 1].group().casefold() in ("a", "an", "the")
+        return j + 1 < len(tokens) and tokens[j + 1].group().casefold() in APPOSITIVE_STARTS
     return lex.has("gap_words", after)
 
 
-def _subject_names(text: str, lex: Lexicon) -> list[tuple[int, str]]:
+def _subject_names(text: str, lex: Lexicon) -> list[tuple[int, str, bool]]:
     """Organisations named in subject position ("Second, Cobaltline Networks
     has", "Granitefall, a Denver provider") or with a name that says so
     ("Granitefall Software")."""
@@ -87,13 +158,13 @@ def _subject_names(text: str, lex: Lexicon) -> list[tuple[int, str]]:
             j += 1
         if j > i:
             run = tokens[i:j]
-            while run and (lex.has("stop_caps", run[0].group()) or
-                           lex.has("gap_caps", run[0].group())):
+            while run and lex.is_stop_cap(run[0].group()):
                 run.pop(0)
-            if run and (_in_subject_position(tokens, i, j, lex) or
-                        (len(run) > 1 and lex.has("org_heads", run[-1].group()))):
+            subject = bool(run) and _in_subject_position(tokens, i, j, lex)
+            if run and (subject or (len(run) > 1 and lex.has("org_heads", run[-1].group()))):
                 name = text[run[0].start():run[-1].end()]
-                if classify_name(name, lex, sentence_initial=run[0].start() == 0) == "name":
-                    found.append((run[0].start(), canonical(name, lex)))
+                if classify_name(name, lex, sentence_initial=run[0].start() == 0) == "name" \
+                        and not lex.is_target(name):
+                    found.append((run[0].start(), canonical(name, lex), subject))
         i = max(j, i + 1)
     return found

@@ -16,17 +16,18 @@ from classifiers.errors import RuleError
 ACTIONS = ("joined", "left")
 TARGET_MODES = ("match", "sentence", "context")
 SCOPES = ("sentence", "before", "lead", "gap", "clause", "match", "after", "tail", "subject",
-          "appositive")
+          "appositive", "rest")
 WORD_KEYS = (
     "gap_words", "gap_caps", "pronouns", "person_pronouns", "descriptor_heads",
     "stop_caps", "first_names", "corporate_suffixes", "other_targets", "abbreviations",
-    "related_headers", "denial_cues", "org_heads", "person_titles",
+    "related_headers", "denial_cues", "org_heads", "person_titles", "first_person",
+    "reporting_verbs", "non_names", "publisher_nouns",
 )
 _RULE_KEYS = {"id", "action", "pattern", "confidence", "target", "keywords", "requires",
-              "note"}
-_VETO_KEYS = {"id", "reason", "scope", "pattern", "actions", "note"}
+              "cue", "cue_scope", "note"}
+_VETO_KEYS = {"id", "reason", "scope", "pattern", "actions", "unless", "unless_scope", "note"}
 _COMPANY_KEYS = {"name", "aliases", "descriptors"}
-_TOP_KEYS = {"macros", "rules", "vetoes", "companies", "words", "disabled"}
+_TOP_KEYS = {"macros", "cues", "rules", "vetoes", "companies", "words", "disabled"}
 _MACRO_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
@@ -52,6 +53,8 @@ class RuleSpec:
     keywords: tuple[str, ...]
     requires: str | None
     where: Where
+    cue: str | None = None
+    cue_scope: str = "sentence"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,8 @@ class VetoSpec:
     pattern: str
     actions: tuple[str, ...]
     where: Where
+    unless: str | None = None
+    unless_scope: str = "sentence"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,7 @@ class RuleFile:
     """The checked content of one file; several are merged into a RuleSet."""
 
     macros: tuple[tuple[str, str, Where], ...]
+    cues: tuple[tuple[str, tuple[str, ...], Where], ...]
     rules: tuple[RuleSpec, ...]
     vetoes: tuple[VetoSpec, ...]
     companies: tuple[CompanySpec, ...]
@@ -98,6 +104,7 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
                 f"unknown section (expected one of {', '.join(sorted(_TOP_KEYS))})")
     return RuleFile(
         macros=reader.macros(data.get("macros", {})),
+        cues=reader.cues(data.get("cues", {})),
         rules=tuple(reader.rule(i, r) for i, r in enumerate(reader.tables(data, "rules"))),
         vetoes=tuple(reader.veto(i, v) for i, v in enumerate(reader.tables(data, "vetoes"))),
         companies=tuple(reader.company(i, c)
@@ -196,6 +203,10 @@ class _Reader:
         action = self.choice(raw, "rules", index, "action", ACTIONS, None)
         if action is None:
             raise self.where("rules", index, None).error("missing required key 'action'")
+        cue = raw.get("cue")
+        if cue is not None:
+            cue = self.text(raw, "rules", index, "cue")
+        cue_scope = self.choice(raw, "rules", index, "cue_scope", SCOPES, "sentence")
         return RuleSpec(
             id=self.text(raw, "rules", index, "id"),
             action=action,
@@ -205,6 +216,8 @@ class _Reader:
             keywords=self.strings(raw.get("keywords", []), self.where("rules", index, "keywords")),
             requires=requires,
             where=self.where("rules", index, "pattern"),
+            cue=cue,
+            cue_scope=cue_scope or "sentence",
         )
 
     def veto(self, index: int, raw: dict[str, Any]) -> VetoSpec:
@@ -218,6 +231,9 @@ class _Reader:
         scope = self.choice(raw, "vetoes", index, "scope", SCOPES, None)
         if scope is None:
             raise self.where("vetoes", index, None).error("missing required key 'scope'")
+        unless = raw.get("unless")
+        if unless is not None:
+            unless = self.text(raw, "vetoes", index, "unless")
         return VetoSpec(
             id=self.text(raw, "vetoes", index, "id"),
             reason=self.text(raw, "vetoes", index, "reason"),
@@ -225,6 +241,9 @@ class _Reader:
             pattern=self.text(raw, "vetoes", index, "pattern"),
             actions=actions,
             where=self.where("vetoes", index, "pattern"),
+            unless=unless,
+            unless_scope=self.choice(raw, "vetoes", index, "unless_scope", SCOPES,
+                                     "sentence") or "sentence",
         )
 
     def company(self, index: int, raw: dict[str, Any]) -> CompanySpec:
@@ -247,6 +266,17 @@ class _Reader:
             if not isinstance(value, str) or not value:
                 raise where.error("must be a non-empty string")
             out.append((name, value, where))
+        return tuple(out)
+
+    def cues(self, raw: Any) -> tuple[tuple[str, tuple[str, ...], Where], ...]:
+        if not isinstance(raw, dict):
+            raise self.where("cues", None, None).error("must be a table of NAME = ['phrase', ...]")
+        out = []
+        for name, value in raw.items():
+            where = self.where("cues", None, name)
+            if not _MACRO_NAME.fullmatch(name):
+                raise where.error("cue list names are UPPER_CASE")
+            out.append((name, self.strings(value, where), where))
         return tuple(out)
 
     def words(self, raw: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:

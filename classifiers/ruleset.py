@@ -1,6 +1,7 @@
 """Merging the packaged rule files with an admin's extra ones and compiling them.
 
-Patterns may use ``{MACRO}`` names from any file's ``[macros]`` table plus two
+Patterns may use ``{MACRO}`` names from any file's ``[macros]`` table, every
+``[cues]`` list (merged across files, see `classifiers.cues`), plus two
 generated ones: ``TARGET_BARE`` (the watched names) and ``OTHER`` (other
 foundations). Everything is compiled once, when a Classifier is built.
 """
@@ -13,12 +14,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from classifiers.cues import cue_source, phrase_source
 from classifiers.errors import RuleError
 from classifiers.lexicon import Lexicon, build_lexicon
 from classifiers.model import Action
 from classifiers.rulefile import CompanySpec, RuleFile, RuleSpec, VetoSpec, Where, parse_rule_file
 
-PACKAGED = ("rules.toml", "vetoes.toml", "companies.toml", "words.toml")
+PACKAGED = ("cues.toml", "rules.toml", "vetoes.toml", "companies.toml", "words.toml")
 DEFAULT_TARGETS = ("OpenStack", "the OpenStack Foundation", "the OpenInfra Foundation",
                    "the Open Infrastructure Foundation")
 _MACRO_REF = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
@@ -27,7 +29,8 @@ _MAX_MACRO_DEPTH = 12
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A compiled join/leave pattern; `target` says where a target must be seen."""
+    """A compiled join/leave pattern; `target` says where a target must be seen,
+    `cue` what must also be found in the `cue_scope` window ("as of today")."""
 
     id: str
     action: Action
@@ -37,17 +40,22 @@ class Rule:
     keywords: tuple[str, ...]
     requires: re.Pattern[str] | None
     lists_orgs: bool
+    cue: re.Pattern[str] | None = None
+    cue_scope: str = "sentence"
 
 
 @dataclass(frozen=True, slots=True)
 class Veto:
-    """A compiled suppressor looked for in one window (`scope`) around a match."""
+    """A compiled suppressor looked for in one window (`scope`) around a match;
+    it stands down when `unless` is found in its own window."""
 
     id: str
     reason: str
     scope: str
     regex: re.Pattern[str]
     actions: frozenset[str]
+    unless: re.Pattern[str] | None = None
+    unless_scope: str = "sentence"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +131,25 @@ def _macros(files: Sequence[RuleFile], lexicon: Lexicon) -> dict[str, tuple[str,
                 origin = f"{first.path}:{first.line}" if first else "generated"
                 raise where.error(f"macro {name} is already defined ({origin})")
             macros[name] = (value, where)
+    for name, (phrases, where) in _cue_lists(files).items():
+        if name in macros:
+            first = macros[name][1]
+            origin = f"{first.path}:{first.line}" if first else "generated"
+            raise where.error(f"cue list {name} has the name of a macro ({origin})")
+        macros[name] = (cue_source(phrases), where)
     return macros
+
+
+def _cue_lists(files: Sequence[RuleFile]) -> dict[str, tuple[list[str], Where]]:
+    """Cue lists merged by name; every phrase must compile on its own."""
+    lists: dict[str, tuple[list[str], Where]] = {}
+    for file in files:
+        for name, phrases, where in file.cues:
+            for phrase in phrases:
+                if not _MACRO_REF.search(phrase):
+                    _compile(phrase_source(phrase), where)
+            lists.setdefault(name, ([], where))[0].extend(phrases)
+    return lists
 
 
 def _unique_specs(files: Sequence[RuleFile]) -> tuple[list[RuleSpec], list[VetoSpec]]:
@@ -178,6 +204,11 @@ def _compile_rule(spec: RuleSpec, macros: dict[str, tuple[str, Where | None]]) -
         requires = _compile(expand(spec.requires, macros, req_where), req_where)
     default_target = "match" if "{TARGET" in spec.pattern else "sentence"
     action: Action = "joined" if spec.action == "joined" else "left"
+    cue = None
+    if spec.cue is not None:
+        cue_where = Where(spec.where.path, spec.where.line,
+                          spec.where.key.replace(".pattern", ".cue"))
+        cue = _compile(expand(spec.cue, macros, cue_where), cue_where)
     return Rule(
         id=spec.id,
         action=action,
@@ -187,9 +218,17 @@ def _compile_rule(spec: RuleSpec, macros: dict[str, tuple[str, Where | None]]) -
         keywords=tuple(k.casefold() for k in spec.keywords),
         requires=requires,
         lists_orgs="orgs" in regex.groupindex,
+        cue=cue,
+        cue_scope=spec.cue_scope,
     )
 
 
 def _compile_veto(spec: VetoSpec, macros: dict[str, tuple[str, Where | None]]) -> Veto:
     regex = _compile(expand(spec.pattern, macros, spec.where), spec.where)
-    return Veto(spec.id, spec.reason, spec.scope, regex, frozenset(spec.actions))
+    unless = None
+    if spec.unless is not None:
+        where = Where(spec.where.path, spec.where.line,
+                      spec.where.key.replace(".pattern", ".unless"))
+        unless = _compile(expand(spec.unless, macros, where), where)
+    return Veto(spec.id, spec.reason, spec.scope, regex, frozenset(spec.actions), unless,
+                spec.unless_scope)

@@ -28,8 +28,10 @@ _COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.
 _MAX_RUN = 6
 _MAX_GAP = 10
 _MAX_APPOSITIVE = 45
-_DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their"})
-_APPOSITIVE_STARTS = frozenset({
+_MAX_COORDINATED_PREDICATE = 12
+_SINGULAR_VERB = re.compile(r"\s*(?:has|is|was|does|[a-z]+[^s\W]s)\b")
+_DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
+APPOSITIVE_STARTS = frozenset({
     "the", "a", "an", "its", "one", "now", "formerly", "long", "already", "itself", "which",
     "who", "whose", "based", "headquartered", "best", "maker", "owner", "parent", "founded",
     "owned", "backed", "known", "led", "part", "creator", "developer", "provider", "home",
@@ -82,15 +84,21 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
     gap = 0
     gap_from = -1
     aside = ""
+    conjunction = -1
     while i >= 0:
         tok = tokens[i].group()
         low = tok.casefold()
+        if low == "and" and conjunction < 0:
+            conjunction = i
         if tok == ",":
             j = _skip_appositive(tokens, i)
             if j < i - 1 and gap_from < 0:
                 gap_from = tokens[i].end()
                 aside = sentence[tokens[j + 1].start():tokens[i].end()]
             i = j
+            continue
+        if lex.is_non_name(tok):  # "Dornoch in Q2 signed up"
+            i -= 1
             continue
         if is_cap(tok) and not lex.has("gap_caps", low) and not _YEAR_OR_NUMBER.fullmatch(tok):
             found = _name_subject(sentence, tokens, i, seg_start, lex)
@@ -109,7 +117,45 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             i -= 1
             continue
         break
+    if conjunction > 0 and i < conjunction:
+        return _leading_subject(sentence, tokens, conjunction, lex)
     return Subject("none", (), end, end, "")
+
+
+def clause_subject(sentence: str, end: int, lex: Lexicon) -> Subject:
+    """The name that starts the clause ending at `end`, when a short predicate
+    lies between ("Acme completed [its exit ...]")."""
+    sentence = blank_comma_suffixes(sentence)
+    tokens = list(TOKEN.finditer(sentence, _segment_start(sentence, end), end))
+    return _leading_subject(sentence, tokens, len(tokens), lex)
+
+
+def _leading_subject(sentence: str, tokens: list[re.Match[str]], stop: int,
+                     lex: Lexicon) -> Subject:
+    """The name starting the comma-free clause that ends before tokens[stop],
+    followed by a lowercase word and at most a short predicate
+    ("Frampton packed up [and left ...]")."""
+    none = Subject("none", (), tokens[stop - 1].end() if stop else 0,
+                   tokens[stop - 1].end() if stop else 0, "")
+    start = 0
+    for j in range(stop - 1, -1, -1):
+        if tokens[j].group() in (",", ";", ":"):
+            start = j + 1
+            break
+    k = start
+    while k < stop and lex.is_stop_cap(tokens[k].group()):
+        k += 1
+    if k >= stop or not is_cap(tokens[k].group()):
+        return none
+    last = k
+    while last + 1 < stop and is_cap(tokens[last + 1].group()):
+        last += 1
+    follower = tokens[last + 1].group() if last + 1 < stop else ""
+    if not follower.islower() or follower in ("which", "who", "that") or \
+            stop - last > _MAX_COORDINATED_PREDICATE:
+        return none
+    found = _name_subject(sentence, tokens, last, tokens[start].start(), lex)
+    return found if found.how == "name" else none
 
 
 def _segment_start(sentence: str, end: int) -> int:
@@ -124,7 +170,7 @@ def _skip_appositive(tokens: list[re.Match[str]], comma: int) -> int:
     Austin, Texas,") to the word before it; else just step over the comma."""
     for j in range(comma - 1, max(-1, comma - _MAX_APPOSITIVE), -1):
         if tokens[j].group() == "," and j + 1 < comma and \
-                tokens[j + 1].group().casefold() in _APPOSITIVE_STARTS:
+                tokens[j + 1].group().casefold() in APPOSITIVE_STARTS:
             return j - 1
     return comma - 1
 
@@ -137,11 +183,11 @@ def _descriptor(sentence: str, tokens: list[re.Match[str]], head: int) -> Subjec
     return Subject("none", (), tokens[head].start(), tokens[head].end(), tokens[head].group())
 
 
-def _run_start(tokens: list[re.Match[str]], last: int) -> int:
+def _run_start(tokens: list[re.Match[str]], last: int, lex: Lexicon) -> int:
     k = last
     while k - 1 >= 0 and last - k < _MAX_RUN:
         prev = tokens[k - 1].group()
-        if is_cap(prev) and prev not in ",":
+        if is_cap(prev) and prev not in "," and not lex.is_non_name(prev):
             k -= 1
         elif prev.casefold() in ("of", "&", "de") and k - 2 >= 0 and is_cap(tokens[k - 2].group()):
             k -= 2
@@ -152,8 +198,9 @@ def _run_start(tokens: list[re.Match[str]], last: int) -> int:
 
 def _name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_start: int,
                   lex: Lexicon) -> Subject:
-    k = _run_start(tokens, last)
+    k = _run_start(tokens, last, lex)
     run = tokens[k:last + 1]
+    singular = _SINGULAR_VERB.match(sentence, tokens[last].end()) is not None
     owner = next((j for j, t in enumerate(run[:-1]) if _POSSESSIVE.search(t.group())), None)
     if owner is not None:  # "Ferrocene Cloud's CEO on dropping ...": the company acts
         run = run[:owner + 1]
@@ -165,7 +212,7 @@ def _name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_sta
         return Subject("none", (), tokens[last].start(), tokens[last].end(), "")
     start, end = run[0].start(), tokens[last].end()
     text = sentence[start:end]
-    kind = classify_name(text, lex, sentence_initial=start == 0)
+    kind = classify_name(text, lex, sentence_initial=start == 0 and not singular)
     if kind != "name":
         return Subject(kind, (), start, end, text)
     names = [text]
@@ -193,7 +240,7 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
         last = sep - 1
         if last < 0 or not is_cap(tokens[last].group()):
             break
-        first = _run_start(tokens, last)
+        first = _run_start(tokens, last, lex)
         if first > 0 and tokens[first - 1].group().casefold() not in (",", "and"):
             break
         text = sentence[tokens[first].start():tokens[last].end()]
@@ -209,8 +256,7 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
 
 def _strip_stop_caps(run: list[re.Match[str]], lex: Lexicon) -> list[re.Match[str]]:
     i = 0
-    while i < len(run) and (lex.has("stop_caps", run[i].group()) or
-                            lex.has("gap_caps", run[i].group())):
+    while i < len(run) and lex.is_stop_cap(run[i].group()):
         i += 1
     return run[i:]
 
@@ -224,14 +270,16 @@ def classify_name(text: str, lex: Lexicon, sentence_initial: bool = False) -> st
     if lex.is_other(text):
         return "other"
     words = text.split()
+    if any(lex.is_non_name(w) for w in words):
+        return "none"  # "Q3", "FY2024": periods, not organisations
     if len(words) in (2, 3) and lex.has("first_names", words[0]):
         return "person"
     if len(words) > 1 and any(lex.has("person_titles", w) for w in words):
         return "person"
-    if all(lex.has("stop_caps", w) or lex.has("gap_caps", w) for w in words):
+    if all(lex.is_stop_cap(w) for w in words):
         return "none"
     if sentence_initial and len(words) == 1 and text.isalpha() and text.endswith("s") \
-            and not text.isupper():
+            and not text.endswith(("ss", "us", "is")) and not text.isupper():
         return "none"  # "Telcos are joining ...": a common plural noun, not a name
     return "name"
 

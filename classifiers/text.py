@@ -32,6 +32,7 @@ _SPACES = re.compile(r"\s+")
 _LIST_START = re.compile(r"\s*(?:[-*•·]\s|\d+[.)]\s|#)")
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 50, 120
 TRAILING_HEADLINES_MIN = 2
+_LABELLED = re.compile(r"^\s*(?:[-*•·]\s+)?[\w-]+(?:\s+[\w-]+)?\s*:\s")  # "Added: ..."
 _LINK_ITEM = re.compile(r"^\s*(?:[-*•·]\s+)?\S.{3,250}\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)\s*$")
 
 
@@ -135,7 +136,8 @@ def _mark_trailing_headlines(lines: list[Line]) -> list[Line]:
 
 
 def _headline_like(text: str) -> bool:
-    return len(text) <= 120 and len(text.split()) >= 3 and not text.endswith((".", "\u201d", '"'))
+    return len(text) <= 120 and len(text.split()) >= 3 and \
+        not text.endswith((".", "\u201d", '"')) and not _LABELLED.match(text)
 
 
 def related_header_re(phrases: Iterable[str]) -> re.Pattern[str]:

@@ -9,6 +9,7 @@
     tail        verb phrase start .. clause end ("joined ... in 2011")
     subject     the subject's own text
     appositive  a skipped ", the Austin maker of X," between subject and verb
+    rest        verb phrase end .. sentence end ("..., which joined X, said")
     sentence    the whole sentence              (questions, denials)
 """
 
@@ -36,6 +37,7 @@ class Windows:
     tail: str
     subject: str
     appositive: str = ""
+    rest: str = ""
 
     def get(self, scope: str) -> str:
         text: str = getattr(self, scope)
@@ -64,6 +66,7 @@ def windows(sentence: str, start: int, end: int, subject_start: int,
         tail=sentence[start:clause_end],
         subject=sentence[subject_start:subject_end],
         appositive=appositive,
+        rest=sentence[end:],
     )
 
 
@@ -77,6 +80,7 @@ def _clause_start(sentence: str, pos: int) -> int:
 def first_veto(vetoes: Sequence[Veto], action: str, cut: Windows) -> Veto | None:
     """The first suppressor that fires for this action, if any."""
     for veto in vetoes:
-        if action in veto.actions and veto.regex.search(cut.get(veto.scope)):
+        if action in veto.actions and veto.regex.search(cut.get(veto.scope)) and \
+                not (veto.unless and veto.unless.search(cut.get(veto.unless_scope))):
             return veto
     return None

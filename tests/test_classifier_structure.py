@@ -1,0 +1,103 @@
+"""Member-list changelogs, company spans, and background that is only a clause.
+
+Every phrasing here is written for these tests; the companies are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.classifier_helpers import events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("OpenInfra Foundation member directory: changes for May\n\n"
+     "Added: Brightmoor (Silver).\nAdded: Kelso Cloud (Corporate Sponsor).\n"
+     "Removed: Yarrow Systems (Gold).\n",
+     {("Brightmoor", "joined"), ("Kelso Cloud", "joined"), ("Yarrow Systems", "left")}),
+    ("What changed on the OpenStack Foundation's list of corporate members\n\n"
+     "New: Lanark Data (Gold)\nDeparted: Moffat IT (Silver)\n",
+     {("Lanark Data", "joined"), ("Moffat IT", "left")}),
+    ("Changes to the OpenInfra Foundation roster this quarter:\n\n"
+     "- Joined: Fintry Networks (Platinum)\n- Left: Balloch Hosting (Gold)\n"
+     "- Joined: Drymen Labs (Silver), Killearn (Corporate Sponsor)\n",
+     {("Fintry Networks", "joined"), ("Balloch Hosting", "left"), ("Drymen Labs", "joined"),
+      ("Killearn", "joined")}),
+    ("OpenStack Foundation membership roll, updated 1 March\n\n"
+     "Newly listed: Strachur Compute (Gold member)\n"
+     "No longer listed: Tighnabruaich Cloud (Silver member)\n",
+     {("Strachur Compute", "joined"), ("Tighnabruaich Cloud", "left")}),
+])
+def test_a_member_list_changelog(text: str, expected: set[tuple[str, str]]) -> None:
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "OpenStack 2024.1 release notes\n\nAdded: Neutron (IPv6 prefix delegation).\n"
+    "Removed: Nova (legacy v2 API).\n",
+    "OpenStack Summit sponsor list: changes\n\nAdded: Brightmoor (Gold sponsor).\n"
+    "Removed: Yarrow Systems (booth sponsor).\n",
+    "OpenStack changelog\n\nAdded: Support for Ceph Reef (storage).\nRemoved: Python 3.8 (EOL).\n",
+    "OpenStack and cloud-native news for May\n\nThe OpenStack Foundation had a quiet month.\n\n"
+    "CNCF member directory changes:\n\nAdded: Brightmoor (Silver).\n"
+    "Removed: Yarrow Systems (Gold).\n",
+])
+def test_changelogs_that_are_not_membership(text: str) -> None:
+    assert events(text) == set()
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Lochan Ridge Networks makes its OpenStack move\n\nLochan Ridge Networks, a Scottish "
+     "hosting company, runs four data centres. Lochan Ridge is now a Gold member of the "
+     "OpenInfra Foundation, it said on Monday.", "Lochan Ridge Networks"),
+    ("A Perth hosting company, Ardoch Vale Systems, has been busy. This week Ardoch Vale "
+     "signed up as a Silver member of the OpenStack Foundation.", "Ardoch Vale Systems"),
+    ("KORVAX has joined the OpenStack Foundation as a Gold member.", "KORVAX"),
+    ("LINE is now a corporate sponsor of the OpenInfra Foundation.", "LINE"),
+    ("NEWS Digital has joined the OpenInfra Foundation as a Silver member.", "NEWS Digital"),
+    ("In Q2, Dornoch signed up as a Silver member of the OpenInfra Foundation.", "Dornoch"),
+    ("Golspie had a busy Q3: the company joined the OpenStack Foundation as a Gold member.",
+     "Golspie"),
+    ("During FY2024, Brora Cloud became a corporate sponsor of the OpenStack Foundation.",
+     "Brora Cloud"),
+])
+def test_who_acted(text: str, company: str) -> None:
+    assert events(text) == {(company, "joined")}
+
+
+@pytest.mark.parametrize("text", [
+    "Q3 saw the OpenStack Foundation add two Gold members, it said, without naming them.",
+    "Q2 is now the busiest quarter for OpenStack Foundation sign-ups.",
+    "H1 is now the OpenStack Foundation's strongest half for new members.",
+    "FY2023 was the year OpenStack joined the mainstream.",
+])
+def test_periods_are_not_organisations(text: str) -> None:
+    assert events(text) == set()
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Three years after walking away from the OpenStack Foundation, Strathy Cloud has "
+     "rejoined as a Gold member.", "Strathy Cloud"),
+    ("Years after it first let its membership lapse, Kildare has rejoined the OpenInfra "
+     "Foundation as a Silver member.", "Kildare"),
+    ("Long after its original membership expired, Rosslare signed up again as a corporate "
+     "sponsor of the OpenStack Foundation.", "Rosslare"),
+    ("Since leaving the OpenStack Foundation in 2016, Tarbert has never been far away, and "
+     "this week it rejoined as a Gold member.", "Tarbert"),
+    ("A decade after its founding, Scalpay Systems has joined the OpenInfra Foundation.",
+     "Scalpay Systems"),
+])
+def test_background_in_a_subordinate_clause_does_not_veto_the_main_one(
+        text: str, company: str) -> None:
+    assert events(text) == {(company, "joined")}
+
+
+@pytest.mark.parametrize("text", [
+    "Years after Kildare joined OpenStack, it remains a Silver member.",
+    "Since joining the OpenStack Foundation in 2014, Rosslare has grown fivefold.",
+    "Four years after it joined the OpenInfra Foundation, Tarbert opened an office in Oslo.",
+    "When Strathy Cloud left the OpenStack Foundation in 2019, few noticed.",
+    "Long before Scalpay joined the OpenStack Foundation, its founders ran Nova clusters.",
+])
+def test_background_clauses_are_still_background(text: str) -> None:
+    assert events(text) == set()
