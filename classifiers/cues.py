@@ -87,3 +87,96 @@ def cue_source(phrases: Iterable[str]) -> str:
     if not sources:
         return "(?!x)x"
     return r"\b(?:" + "|".join(sources) + r")\b"
+
+
+_GROUP_OF_WORDS = re.compile(r"^\(\?:((?:[a-z'’-]+~?\|)*[a-z'’-]+~?)\)$")
+_WORD = re.compile(r"^[a-z'’-]+~?$")
+_LETTERS = re.compile(r"[a-z]{3,}")
+MIN_ANCHOR = 3
+
+
+def anchors(phrase: str) -> frozenset[str] | None:
+    """Literal strings one of which every match of `phrase` contains, for
+    cheap keyword gating; None when the phrase is too irregular to tell."""
+    best: frozenset[str] | None = None
+    for token in _top_level_tokens(_required_part(phrase.lower())):
+        found = _token_anchors(token)
+        if found and min(map(len, found)) >= MIN_ANCHOR and \
+                (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+    return best
+
+
+def list_anchors(phrases: Iterable[str]) -> frozenset[str] | None:
+    """Anchors of a whole cue list; None if any phrase has none."""
+    out: set[str] = set()
+    for phrase in phrases:
+        found = anchors(phrase)
+        if found is None:
+            return None
+        out |= found
+    return frozenset(out)
+
+
+def _required_part(phrase: str) -> str:
+    """The phrase without lookarounds and optional groups ("(?: x)?")."""
+    out: list[str] = []
+    starts: list[int] = []
+    i = 0
+    while i < len(phrase):
+        char = phrase[i]
+        if char == "\\":
+            out.append(phrase[i:i + 2])
+            i += 2
+            continue
+        if char == "(":
+            starts.append(len(out))
+        out.append(char)
+        if char == ")" and starts:
+            start = starts.pop()
+            group = "".join(out[start:])
+            optional = i + 1 < len(phrase) and phrase[i + 1] in "?*"
+            if optional or group.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+                del out[start:]
+                i += 2 if optional else 1
+                continue
+        i += 1
+    return "".join(out)
+
+
+def _top_level_tokens(phrase: str) -> list[str]:
+    tokens, depth, current = [], 0, ""
+    for char in phrase:
+        depth += (char == "(") - (char == ")")
+        if char == " " and depth == 0:
+            tokens.append(current)
+            current = ""
+        else:
+            current += char
+    tokens.append(current)
+    return [t for t in tokens if t and not t.endswith(("?", "*"))]
+
+
+def _token_anchors(token: str) -> frozenset[str] | None:
+    group = _GROUP_OF_WORDS.match(token)
+    words = group.group(1).split("|") if group else [token] if _WORD.match(token) else None
+    if words is None:
+        letters = _LETTERS.findall(token.split("?")[-1]) if "(" not in token else []
+        words = [letters[-1] + ("~" if token.endswith("~") else "")] if letters else None
+    if words is None:
+        return None
+    return frozenset(stem for word in words for stem in _stems(word))
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """Substrings every inflection of a `word~` contains (the word itself otherwise)."""
+    if not word.endswith("~"):
+        return (word,)
+    base = word[:-1]
+    if base in IRREGULAR:
+        forms = (base, *IRREGULAR[base])
+        prefix = base[:-1] if base.endswith("e") else base
+        return tuple(sorted({prefix, *(f for f in forms if not f.startswith(prefix))}))
+    if base.endswith("e") or (base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS):
+        return (base[:-1],)
+    return (base,)
