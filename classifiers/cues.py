@@ -161,7 +161,8 @@ def _token_anchors(token: str) -> frozenset[str] | None:
     group = _GROUP_OF_WORDS.match(token)
     words = group.group(1).split("|") if group else [token] if _WORD.match(token) else None
     if words is None:
-        letters = _LETTERS.findall(token.split("?")[-1]) if "(" not in token else []
+        plain = "(" not in token and "|" not in token and "[" not in token
+        letters = _LETTERS.findall(token.split("?")[-1]) if plain else []
         words = [letters[-1] + ("~" if token.endswith("~") else "")] if letters else None
     if words is None:
         return None

@@ -272,6 +272,8 @@ def classify_name(text: str, lex: Lexicon, sentence_initial: bool = False) -> st
     words = text.split()
     if any(lex.is_non_name(w) for w in words):
         return "none"  # "Q3", "FY2024": periods, not organisations
+    if all(lex.has("tier_words", w) for w in words):
+        return "none"  # "Gold", "Platinum Member": a tier, not an organisation
     if len(words) in (2, 3) and lex.has("first_names", words[0]):
         return "person"
     if len(words) > 1 and any(lex.has("person_titles", w) for w in words):
