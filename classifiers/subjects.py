@@ -109,6 +109,10 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             return Subject(how, (), m.start(), m.end(), tok)
         if lex.has("descriptor_heads", low):
             return _descriptor(sentence, tokens, i)
+        if lex.has("proxy_nouns", low) and i > 0 and is_cap(tokens[i - 1].group()) and \
+                _POSSESSIVE.search(tokens[i - 1].group()):  # "Acme's name has gone from"
+            found = _name_subject(sentence, tokens, i - 1, seg_start, lex)
+            return replace(found, gap_from=gap_from, appositive=aside)
         if _POSSESSIVE.search(tok) is None and (lex.has("gap_words", low)
                                                 or _YEAR_OR_NUMBER.fullmatch(tok)):
             gap += 1

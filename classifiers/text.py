@@ -31,6 +31,9 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _SPACES = re.compile(r"\s+")
 _LIST_START = re.compile(r"\s*(?:[-*•·]\s|\d+[.)]\s|#)")
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 50, 120
+#: Without a wrap width, a line this long not ending a sentence runs on.
+RUN_ON_MIN_WIDTH = 70
+_SENTENCE_END = (".", "!", "?", ":", ";", '"', "\u201d", ")", "]")
 TRAILING_HEADLINES_MIN = 2
 _LABELLED = re.compile(r"^\s*(?:[-*•·]\s+)?[\w-]+(?:\s+[\w-]+)?\s*:\s")  # "Added: ..."
 _LINK_ITEM = re.compile(r"^\s*(?:[-*•·]\s+)?\S.{3,250}\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)\s*$")
@@ -76,20 +79,47 @@ def unwrap(text: str) -> str:
     lines = text.split("\n")
     lengths = sorted(len(line) for line in lines if line.strip())
     if len(lengths) < 4:
-        return text
+        return _join_broken(lines)
     width = lengths[int(len(lengths) * 0.9) - 1]
     if width < WRAP_MIN_WIDTH or width > WRAP_MAX_WIDTH:
-        return text
+        return _join_broken(lines)
     near = [i for i, line in enumerate(lines[:-1])
             if len(line) >= width * 0.75 and lines[i + 1].strip()]
     if len(near) < 2:
-        return text
+        return _join_broken(lines)
     out = []
     for i, line in enumerate(lines):
         out.append(line)
         joined = i in near and not _LIST_START.match(lines[i + 1])
         out.append(" " if joined else "\n")
     return "".join(out[:-1])
+
+
+def _join_broken(lines: list[str]) -> str:
+    """Too few lines to see a wrap width: still join a line that plainly runs
+    on ("... is now" / "a Gold member ..."): no sentence end, and the next line
+    starts in lower case, or this one is a long line after the first."""
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 < len(lines):
+            out.append(" " if _runs_on(lines, i) else "\n")
+    return "".join(out)
+
+
+def _runs_on(lines: list[str], i: int) -> bool:
+    line, nxt = lines[i].rstrip(), lines[i + 1].strip()
+    if not line.strip() or not nxt or _LIST_START.match(lines[i + 1]) or \
+            _LIST_START.match(line) or line.endswith(_SENTENCE_END):
+        return False
+    if nxt[0].islower():
+        return True
+    return i > 0 and len(line) >= RUN_ON_MIN_WIDTH and not _title_case(nxt)
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def demarkdown(text: str) -> str:

@@ -160,3 +160,170 @@ LOOKALIKES = [
 @pytest.mark.parametrize("text", LOOKALIKES)
 def test_fresh_lookalike(text: str) -> None:
     assert events(text) == set()
+
+
+# ---- round three: documents in several formats ---------------------------
+
+DOCUMENTS = [
+("""NORTHWIND CLOUD BECOMES OPENINFRA FOUNDATION GOLD MEMBER
+
+Oslo, 12 March -- Northwind Cloud AS, a Norwegian provider of public cloud services, is now
+a Gold Member of the OpenInfra Foundation.
+
+"Open infrastructure is at the heart of what we do," said Kari Nordmann, CEO of Northwind Cloud.
+
+About Northwind Cloud
+Northwind Cloud AS runs OpenStack-based public cloud regions in Oslo and Bergen.
+""", {("Northwind Cloud", "joined")}),
+("""Quick hits: membership news
+
+- Larchfield Systems is now a Silver member of the OpenStack Foundation.
+- Millbrook Data left the foundation at the end of its term.
+- The Ops Meetup will be held in Lisbon.
+""", {("Larchfield Systems", "joined"), ("Millbrook Data", "left")}),
+("""Hollowmere Telecom: statement on OpenInfra Foundation membership
+
+Hollowmere Telecom confirms that it has not renewed its Platinum membership of the OpenInfra
+Foundation, which expired on 31 December. Hollowmere remains a user of OpenStack and will
+continue to contribute code.
+""", {("Hollowmere Telecom", "left")}),
+("""Interview: why Ravenscar went Gold
+
+Ravenscar Labs recently took out a Gold membership in the OpenStack Foundation. We asked its
+CTO, Pieter de Vries, why.
+
+Q: Why now?
+A: We have been contributing for years. Becoming a member was overdue.
+""", {("Ravenscar Labs", "joined")}),
+("""Weekly OpenStack digest #212
+
+Fernbrook Cloud signed up as a corporate sponsor of the OpenStack Foundation this week. In
+other news, the Zed release is out, and the TC approved a new project. Greystone Labs denied
+reports that it will leave the foundation.
+""", {("Fernbrook Cloud", "joined")}),
+("""Mistlebrook drops OpenStack Foundation sponsorship
+
+Mistlebrook Software has dropped its corporate sponsorship of the OpenStack Foundation, a
+company spokesperson confirmed on Thursday. The company, which had been a sponsor since
+2015, said its customers are moving to Kubernetes.
+
+Mistlebrook will still sponsor the OpenInfra Summit this year.
+""", {("Mistlebrook Software", "left")}),
+("""Dunmere Systems Q4 FY2023 earnings call
+
+CEO: Thanks. In Q4 we joined the OpenInfra Foundation as a Platinum member. That is a big
+commitment for a company of our size.
+CFO: Q4 revenue was $210 million.
+""", {("Dunmere Systems", "joined")}),
+("""OpenStack Foundation welcomes three new Gold members
+
+The OpenStack Foundation today welcomed Alderney Networks, Sark Cloud and Herm Data as Gold
+members. The three companies bring the number of Gold members to 24.
+""", {("Alderney Networks", "joined"), ("Sark Cloud", "joined"), ("Herm Data", "joined")}),
+("""Castlerigg leaves OpenInfra Foundation after eight years
+
+Castlerigg Data Services has left the OpenInfra Foundation. Castlerigg was a Gold member for
+eight years and hosted several Ops Meetups. It told members in an email that it could no
+longer justify the fee.
+""", {("Castlerigg Data Services", "left")}),
+("""The state of OpenStack membership in 2024
+
+More than 100 companies back the OpenInfra Foundation today. Among the largest are Redwater
+Systems and Lowfell Cloud, both Platinum members since 2019. Several smaller firms joined
+the foundation over the years, and a few left. This piece looks at the trends rather than
+the news.
+""", set()),
+("""Saddleback Networks signs on to OpenStack Summit as Diamond sponsor
+
+Saddleback Networks will be the Diamond sponsor of the OpenStack Summit in Paris. The
+company has been an OpenStack Foundation Gold member since 2014 and says the summit is its
+most important event.
+""", set()),
+("""Hartside Cloud considers OpenInfra membership
+
+Hartside Cloud is weighing whether to join the OpenInfra Foundation as a Silver member, its
+CEO said. "We have not decided," she said. A decision is expected next quarter.
+""", set()),
+("""Sleddale Computing hires former OpenStack Foundation director
+
+Sleddale Computing has hired Tom Keld, who spent six years at the OpenStack Foundation, as
+its head of open source. Keld left the foundation in May.
+""", set()),
+("""Brackenburn: We're proud to be a new OpenInfra Foundation Silver Member!
+
+Brackenburn Hosting blog
+
+We're thrilled to announce that Brackenburn Hosting is officially an OpenInfra Foundation
+Silver Member. Thanks to everyone who made this happen.
+""", {("Brackenburn Hosting", "joined")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DOCUMENTS,
+                         ids=[d[0].split("\n")[0][:40] for d in DOCUMENTS])
+def test_fresh_document(text: str, expected: set[tuple[str, str]]) -> None:
+    assert events(text) == expected
+
+
+MORE_JOINS_AND_LEAVES = [
+    ("Ravensdale Systems has joined hands with the OpenStack Foundation as a Gold member.",
+     "Ravensdale Systems", "joined"),
+    ("Blencathra, a provider of GPU clouds, will become a Silver member of the OpenInfra "
+     "Foundation on 1 July.", "Blencathra", "joined"),
+    ("Caldbeck Networks has completed its move to the Platinum tier of the OpenStack Foundation.",
+     "Caldbeck Networks", "joined"),
+    ("Skiddaw Hosting is the OpenInfra Foundation's fifth new Gold member this year.",
+     "Skiddaw Hosting", "joined"),
+    ("Helvellyn IT finally joined the OpenStack Foundation after years of talks.",
+     "Helvellyn IT", "joined"),
+    ("The OpenInfra Foundation said Catbells Cloud has become a corporate sponsor.",
+     "Catbells Cloud", "joined"),
+    ("Mardale Data has formally applied for and been granted Silver membership of the OpenInfra "
+     "Foundation.", "Mardale Data", "joined"),
+    ("Haweswater Telecom stepped down from Platinum to Gold membership at the OpenStack "
+     "Foundation.", "Haweswater Telecom", "left"),
+    ("Grisedale Cloud confirmed it has ended its membership of the OpenInfra Foundation.",
+     "Grisedale Cloud", "left"),
+    ("Kentmere Systems has quietly exited the OpenStack Foundation's Gold tier.",
+     "Kentmere Systems", "left"),
+    ("Longsleddale, once a Platinum member, has now left the OpenInfra Foundation altogether.",
+     "Longsleddale", "left"),
+    ("Swindale Networks will not continue as a Gold member of the OpenStack Foundation next year.",
+     "Swindale Networks", "left"),
+    ("Martindale Cloud's name has disappeared from the OpenInfra Foundation's list of Silver "
+     "members.", "Martindale Cloud", "left"),
+    ("Bannisdale Data gave notice that it is leaving the OpenStack Foundation.",
+     "Bannisdale Data", "left"),
+    ("Wet Sleddale Systems has terminated its Gold sponsorship of the Open Infrastructure "
+     "Foundation.", "Wet Sleddale Systems", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "company", "action"), MORE_JOINS_AND_LEAVES)
+def test_more_fresh_phrasings(text: str, company: str, action: str) -> None:
+    assert events(text) == {(company, action)}
+
+
+MORE_LOOKALIKES = [
+    "Ravensdale Systems has joined hands with an OpenStack Foundation member to sell clouds.",
+    "Blencathra will become an OpenStack user on 1 July when its new cloud goes live.",
+    "Caldbeck Networks has completed its move to OpenStack Yoga.",
+    "Skiddaw Hosting is the OpenInfra Foundation's fifth-largest contributor this year.",
+    "Helvellyn IT finally joined the OpenStack Summit's expo floor after years of trying.",
+    "Kentmere Systems has quietly exited the OpenStack public cloud business.",
+    "Swindale Networks will continue as a Gold member of the OpenStack Foundation next year.",
+    "Martindale Cloud's name has appeared on the OpenStack Summit's sponsor list.",
+    "Bannisdale Data gave notice that it is leaving its Manchester office.",
+    "Grisedale Cloud confirmed it has ended its OpenStack trial.",
+    "The OpenStack Foundation said it has not yet approved Catbells Cloud's application.",
+    "Mardale Data said it would apply for Silver membership of the OpenInfra Foundation.",
+    "OpenStack Foundation Gold member Haweswater Telecom reported record revenue.",
+    "Longsleddale, a Platinum member of the OpenInfra Foundation, opened a new data centre.",
+    "We use OpenStack at Wet Sleddale Systems, and we have been a member of the OpenStack "
+    "Foundation since 2015.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_LOOKALIKES)
+def test_more_fresh_lookalikes(text: str) -> None:
+    assert events(text) == set()
