@@ -100,13 +100,14 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
         if lex.is_non_name(tok):  # "Dornoch in Q2 signed up"
             i -= 1
             continue
-        if is_cap(tok) and not lex.has("gap_caps", low) and not _YEAR_OR_NUMBER.fullmatch(tok):
-            found = _name_subject(sentence, tokens, i, seg_start, lex)
-            return replace(found, gap_from=gap_from, appositive=aside)
-        if lex.has("pronouns", low) or lex.has("person_pronouns", low):
+        if (lex.has("pronouns", low) or lex.has("person_pronouns", low)) and \
+                (not tok.isupper() or tok == "I"):  # "It", "We"; not "IT", "US"
             how = "pronoun" if lex.has("pronouns", low) else "person"
             m = tokens[i]
             return Subject(how, (), m.start(), m.end(), tok)
+        if is_cap(tok) and not lex.has("gap_caps", low) and not _YEAR_OR_NUMBER.fullmatch(tok):
+            found = _name_subject(sentence, tokens, i, seg_start, lex)
+            return replace(found, gap_from=gap_from, appositive=aside)
         if lex.has("descriptor_heads", low):
             return _descriptor(sentence, tokens, i)
         if lex.has("proxy_nouns", low) and i > 0 and is_cap(tokens[i - 1].group()) and \

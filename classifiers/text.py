@@ -33,6 +33,9 @@ _LIST_START = re.compile(r"\s*(?:[-*•·]\s|\d+[.)]\s|#)")
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 50, 120
 #: Without a wrap width, a line this long not ending a sentence runs on.
 RUN_ON_MIN_WIDTH = 70
+_RUN_ON_WORDS = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", "of", "to", "in",
+                           "and", "or", "as", "for", "with", "that", "by", "on", "at", "from",
+                           "is", "are", "was", "were", "has", "have", "had", "will", "be"})
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "\u201d", ")", "]")
 TRAILING_HEADLINES_MIN = 2
 _LABELLED = re.compile(r"^\s*(?:[-*•·]\s+)?[\w-]+(?:\s+[\w-]+)?\s*:\s")  # "Added: ..."
@@ -112,7 +115,7 @@ def _runs_on(lines: list[str], i: int) -> bool:
     if not line.strip() or not nxt or _LIST_START.match(lines[i + 1]) or \
             _LIST_START.match(line) or line.endswith(_SENTENCE_END):
         return False
-    if nxt[0].islower():
+    if nxt[0].islower() or line.rsplit(None, 1)[-1] in _RUN_ON_WORDS:
         return True
     return i > 0 and len(line) >= RUN_ON_MIN_WIDTH and not _title_case(nxt)
 

@@ -327,3 +327,86 @@ MORE_LOOKALIKES = [
 @pytest.mark.parametrize("text", MORE_LOOKALIKES)
 def test_more_fresh_lookalikes(text: str) -> None:
     assert events(text) == set()
+
+
+# ---- round four: who the subject is, and lookalikes for the broad rules ----
+
+RESOLVED_DOCUMENTS = [
+("""Ousby Networks has had a busy spring. The Cumbrian firm opened a data centre in Carlisle
+in April. It is now also a Silver member of the OpenInfra Foundation, the company said.""",
+{("Ousby Networks", "joined")}),
+("""Renwick Systems and the OpenStack Foundation
+
+Renwick Systems builds storage for OpenStack clouds. Last week the company informed the
+foundation that it would not renew its Gold membership.""", {("Renwick Systems", "left")}),
+("""Gamblesby Cloud, which sells managed OpenStack, announced on Wednesday during its annual
+customer day in Penrith that it has formally become a corporate sponsor of the OpenStack
+Foundation.""", {("Gamblesby Cloud", "joined")}),
+("""Melmerby Data (NASDAQ: MLMB) said in its quarterly filing that it has terminated its
+Platinum membership of the OpenInfra Foundation, effective March 31.""", {("Melmerby Data",
+"left")}),
+("""From the Kirkoswald Labs newsroom
+
+Kirkoswald Labs is pleased to be joining the Open Infrastructure Foundation as a Gold
+Member. Our OpenStack team has grown to 40 engineers.""", {("Kirkoswald Labs", "joined")}),
+("""Lazonby Telecom annual report 2023: letter to shareholders
+
+In 2023 we strengthened our commitment to open source. We became a Platinum member of the
+OpenInfra Foundation in June and doubled our upstream contributions.""",
+ {("Lazonby Telecom", "joined")}),
+("""Glassonby Compute: Q&A
+
+Glassonby Compute, the Swedish cloud company, left the OpenStack Foundation in January. We
+spoke to its founder about why the company walked away.""",
+ {("Glassonby Compute", "left")}),
+("""OPENSTACK FOUNDATION MEMBER UPDATE
+
+ADDED: SKIRWITH CLOUD (GOLD)
+REMOVED: CULGAITH SYSTEMS (SILVER)""",
+ {("SKIRWITH CLOUD", "joined"), ("CULGAITH SYSTEMS", "left")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESOLVED_DOCUMENTS,
+                         ids=[d[0].split("\n")[0][:40] for d in RESOLVED_DOCUMENTS])
+def test_subject_is_resolved(text: str, expected: set[tuple[str, str]]) -> None:
+    assert events(text) == expected
+
+
+BROAD_RULE_LOOKALIKES = [
+    "Acme is now a member of LF Networking, a sister project to OpenStack.",
+    "Acme's Gold membership of the OpenStack Foundation has been renewed for three years.",
+    "Acme was named a Gold sponsor of the OpenStack Summit.",
+    "Acme was accepted into the OpenStack Foundation's incubation program.",
+    "Acme has stepped up its contributions to OpenStack Nova.",
+    "Acme dropped off the OpenStack Summit schedule after its speaker fell ill.",
+    "Acme's engineers left the OpenStack project to work on Kubernetes.",
+    "Acme is now the largest Gold member of the OpenStack Foundation by revenue.",
+    "Users can sign up as members of the OpenStack Foundation for free.",
+    "The OpenStack Foundation removed the cap on Gold members.",
+    "Acme Cloud was removed from the OpenStack Marketplace for failing interoperability tests.",
+    "Acme left the OpenStack Foundation's Interop working group.",
+    "The OpenStack Foundation said Acme had joined in 2013.",
+    "Acme, now a Gold member of the OpenStack Foundation, released a Kolla-based installer.",
+    "Acme added OpenStack to its product portfolio this week.",
+    "Acme listed OpenStack as a key risk in its annual report.",
+    "Acme took up the OpenStack Foundation's offer of free upstream training.",
+    "The board of the OpenStack Foundation elected Jane Smith as chair.",
+    "The OpenStack Foundation welcomed attendees to the summit in Berlin.",
+    "Acme is no longer a startup; it is a Gold member of the OpenStack Foundation with 500 staff.",
+    "Acme's membership of the OpenStack Foundation has moved up the board's agenda.",
+    "Acme is among the companies running the largest OpenStack clouds.",
+    "Acme joins more than 100 companies using OpenStack in production.",
+    "In Q3, OpenStack Foundation members contributed 40% of commits.",
+    "Acme became the first company to pass the OpenStack Powered certification at the Gold level.",
+    "The Gold members of the OpenStack Foundation elected Acme's CTO to the board.",
+    "Acme exited its OpenStack investment in Q2.",
+    "Acme cut its OpenStack team by half.",
+    "Acme has signed up 30 new OpenStack customers since joining the Gold tier in 2015.",
+    "Acme is officially an OpenStack Powered Platform provider.",
+]
+
+
+@pytest.mark.parametrize("text", BROAD_RULE_LOOKALIKES)
+def test_broad_rule_lookalike(text: str) -> None:
+    assert events(text) == set()
