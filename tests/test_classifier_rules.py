@@ -80,3 +80,83 @@ def test_a_bad_rule_file_is_a_located_error(tmp_path: Path, text: str, message: 
 def test_a_missing_rule_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(RuleError, match="cannot read rule file"):
         Classifier(extra_rule_files=[tmp_path / "absent.toml"])
+
+
+def test_an_extra_file_extends_a_cue_list(tmp_path: Path) -> None:
+    extra = write(tmp_path, """
+[cues]
+ENTRY = ["hitch~ (?:its|their) wagon to"]
+""")
+    text = "Lumenstack hitched its wagon to the OpenStack Foundation."
+    assert not Classifier().classify(text).flagged
+    verdict = Classifier(extra_rule_files=[extra]).classify(text)
+    assert [(e.company, e.action) for e in verdict.events] == [("Lumenstack", "joined")]
+
+
+def test_a_rule_keyword_may_name_a_cue_list(tmp_path: Path) -> None:
+    extra = write(tmp_path, """
+[cues]
+PLEDGE = ["pledge~ allegiance to"]
+
+[[rules]]
+id = "join.pledges"
+action = "joined"
+keywords = ["{PLEDGE}"]
+pattern = '{AUX}{PLEDGE}\\s+{TARGET}'
+""")
+    classifier = Classifier(extra_rule_files=[extra])
+    rule = next(r for r in classifier.rules.rules if r.id == "join.pledges")
+    assert rule.keywords == ("allegiance",)  # the longest word every match contains
+    verdict = classifier.classify("Lumenstack is pledging allegiance to OpenStack.")
+    assert [e.company for e in verdict.events] == ["Lumenstack"]
+
+
+def test_a_rule_cue_must_be_found_in_its_window(tmp_path: Path) -> None:
+    extra = write(tmp_path, """
+disabled = ["join.state-recent"]
+
+[[rules]]
+id = "join.is-gold"
+action = "joined"
+cue = '\\bthis\\s+week\\b'
+cue_scope = "sentence"
+pattern = '{AUX}is\\s+a\\s+gold\\s+member\\s+of\\s+{TARGET}'
+""")
+    classifier = Classifier(extra_rule_files=[extra])
+    assert not classifier.classify("Lumenstack is a Gold member of OpenStack.").flagged
+    assert classifier.classify("This week Lumenstack is a Gold member of OpenStack.").flagged
+
+
+def test_a_veto_stands_down_when_its_unless_matches(tmp_path: Path) -> None:
+    extra = write(tmp_path, """
+[[vetoes]]
+id = "veto.tuesdays"
+reason = "test"
+scope = "sentence"
+pattern = 'tuesday'
+unless = 'gold'
+unless_scope = "rest"
+""")
+    classifier = Classifier(extra_rule_files=[extra])
+    assert not classifier.classify("On Tuesday Lumenstack joined OpenStack.").flagged
+    assert classifier.classify("On Tuesday Lumenstack joined OpenStack as a Gold member.").flagged
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[cues]\nENTRY = ['enlist~ (in']\n", "extra.toml:2: cues.ENTRY: missing ), unterminated"),
+    ("[cues]\nentry = ['enlist~ in']\n", "extra.toml:2: cues.entry: cue list names are UPPER_CASE"),
+    ("[cues]\nAUX = ['now']\n", "extra.toml:2: cues.AUX: cue list AUX has the name of a macro"),
+    ("[cues]\nENTRY = 'enlist~ in'\n", "extra.toml:2: cues.ENTRY: must be a list of non-empty"),
+    ("[[rules]]\nid = 'x'\naction = 'joined'\nkeywords = ['{NOPE}']\npattern = 'a'\n",
+     "extra.toml:5: rules[0].pattern: keyword {NOPE} names no cue list"),
+    ("[[rules]]\nid = 'x'\naction = 'joined'\npattern = 'a'\ncue_scope = 'nowhere'\n",
+     "extra.toml:5: rules[0].cue_scope: must be one of"),
+    ("[[vetoes]]\nid = 'v'\nreason = 'r'\nscope = 'gap'\npattern = 'a'\nunless = '('\n",
+     "extra.toml:5: vetoes[0].unless: missing ), unterminated"),
+])
+def test_a_bad_cue_or_new_key_is_a_located_error(tmp_path: Path, text: str,
+                                                  message: str) -> None:
+    extra = write(tmp_path, text)
+    with pytest.raises(RuleError) as caught:
+        Classifier(extra_rule_files=[extra])
+    assert message.split(":", 1)[1] in str(caught.value)
