@@ -266,6 +266,12 @@ def test_fresh_document(text: str, expected: set[tuple[str, str]]) -> None:
 
 
 MORE_JOINS_AND_LEAVES = [
+    ("Lorton Cloud has been named the newest Platinum Member of the OpenInfra Foundation.",
+     "Lorton Cloud", "joined"),
+    ("OpenStack Foundation news. Please welcome Mockerkin Data, our newest Gold Member!",
+     "Mockerkin Data", "joined"),
+    ("The OpenStack Foundation lost a sponsor this week. Loweswater IT has confirmed its "
+     "departure from the foundation.", "Loweswater IT", "left"),
     ("Ravensdale Systems has joined hands with the OpenStack Foundation as a Gold member.",
      "Ravensdale Systems", "joined"),
     ("Blencathra, a provider of GPU clouds, will become a Silver member of the OpenInfra "

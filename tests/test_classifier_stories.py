@@ -114,6 +114,100 @@ that it is now a Silver member of the foundation.
 
 Saltash, which joined in 2017, says it will concentrate on its Kubernetes business.
 """, {("Saltash Digital", "left"), ("Looe Networks", "joined")}),
+    # press-release, blog, newsletter and earnings-call formats
+("""Threlkeld Networks Joins OpenInfra Foundation as Silver Member to Advance Open Source
+Edge Computing
+
+AUSTIN, Texas, May 2, 2024 /PRNewswire/ -- Threlkeld Networks, Inc. (NASDAQ: THRK), a leader
+in edge networking, today announced it has joined the OpenInfra Foundation as a Silver
+Member. The company will contribute to StarlingX and OpenStack.
+
+"Joining the OpenInfra Foundation reflects our long-term commitment to open infrastructure,"
+said Dana Ruiz, chief technology officer at Threlkeld Networks. "We look forward to working
+with the community."
+
+"We're excited to welcome Threlkeld to the OpenInfra community," said an OpenInfra
+Foundation spokesperson.
+
+About the OpenInfra Foundation
+The OpenInfra Foundation builds communities that write open source infrastructure software.
+It is supported by more than 100 members, including Platinum Members Ant Group, Ericsson,
+Huawei and Wind River.
+
+About Threlkeld Networks
+Threlkeld Networks, Inc. builds edge networking gear.
+
+Forward-Looking Statements
+This press release contains forward-looking statements, including statements about
+Threlkeld's plans to join industry groups. Actual results may differ materially.
+
+Media Contact: press@threlkeld.example
+""", {("Threlkeld Networks", "joined")}),
+("""Why we stepped back from the OpenStack Foundation
+
+By Morag Ellis, CTO, Portinscale Cloud
+
+After much discussion, Portinscale Cloud has decided to step back from its Gold membership
+of the OpenStack Foundation. We informed the foundation in writing last month, and our
+membership will end on 31 December.
+
+This was not an easy call. We have been members since 2016, and some of our engineers have
+served on the TC. But our product is now built mostly on Kubernetes, and membership fees are
+hard to justify.
+
+We will keep running OpenStack for the customers who depend on it, and we will keep
+contributing fixes upstream. If our business changes, we may rejoin one day.
+
+12 comments
+Anna B. - Sad to see you go! Good luck.
+""", {("Portinscale Cloud", "left")}),
+("""Open Infrastructure weekly, issue 88
+
+In membership news, two companies joined the OpenInfra Foundation this week: Braithwaite
+Systems (Gold) and Stair Networks (Silver). Separately, Newlands Data confirmed it will drop
+its corporate sponsorship at the end of the quarter.
+
+Elsewhere, the 2024.2 release candidate is out and the Vancouver summit schedule has been
+published. Our reader survey closes Friday.
+""", {("Braithwaite Systems", "joined"), ("Stair Networks", "joined"), ("Newlands Data", "left")}),
+("""Analysis: is Rosthwaite about to quit OpenStack?
+
+Rosthwaite Telecom has been a Platinum member of the OpenStack Foundation since 2015. But
+the operator has cut its OpenStack team in half, and people familiar with its plans say it
+could leave the foundation next year. Rosthwaite declined to comment. If it does leave, it
+would be the third Platinum member to go in two years.
+""", set()),
+("""Seatoller Data picks OpenStack for new sovereign cloud
+
+Seatoller Data will build its new sovereign cloud on OpenStack, the company said on Monday.
+The Leipzig-based firm chose OpenStack over VMware after a six-month evaluation. Seatoller
+is not a member of the OpenInfra Foundation, but said it is "open to discussing" membership.
+""", set()),
+("""Stonethwaite Cloud is moving up
+
+Stonethwaite Cloud has been promoted from Silver to Gold membership at the OpenInfra
+Foundation, the foundation's board confirmed on Thursday. Stonethwaite joined as a Silver
+member in 2021.
+""", {("Stonethwaite Cloud", "joined")}),
+("""Grange Systems Q2 2024 Earnings Call Transcript
+
+Operator: Welcome to the Grange Systems second quarter 2024 earnings call.
+
+Jenna Holt, CEO: Thank you. Q2 was a strong quarter. Revenue grew 14%, and we added 60
+customers. On the open source front, we have decided not to renew our membership of the
+OpenStack Foundation when it expires in September; we will put that money into our
+Kubernetes work instead.
+
+Analyst: Does leaving the foundation change your OpenStack roadmap?
+
+Jenna Holt, CEO: No. We still support OpenStack for our installed base.
+""", {("Grange Systems", "left")}),
+("""Watendlath Hosting blog: a new chapter
+
+We have some news: Watendlath Hosting is now a proud corporate sponsor of the OpenStack
+Foundation! We have run OpenStack since our first day in business, and sponsoring the
+foundation felt like the natural next step.
+""", {("Watendlath Hosting", "joined")}),
 ]
 
 
