@@ -18,6 +18,11 @@ _NOT_HEADLINE_END = (".", ":", ",", ";")
 CONTEXT_WINDOW = 3
 #: A line this short without a sentence end (or any line ending in ":") heads a section.
 HEADING_MAX_CHARS = 100
+DATELINE_SENTENCES = 4
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+                   rf"|\b\d{{1,2}}\s+{_MONTH}\s+((?:19|20)\d\d)\b"
+                   r"|\b((?:19|20)\d\d)-\d\d-\d\d\b", re.I)
 _LABEL = re.compile(r"^[\w-]+(?:\s+[\w-]+)?:\s+\S")
 
 
@@ -31,6 +36,7 @@ class Document:
     body: str
     lex: Lexicon = field(repr=False, compare=False)
     headings: tuple[int, ...] = ()
+    year: str | None = None
 
     @cached_property
     def dominant(self) -> bool:
@@ -93,7 +99,18 @@ def prepare(text: str, title: str | None, lex: Lexicon,
         sentences.insert(0, Sentence(title_text, 0, -1, related=False, title=True))
     has_target = tuple(lex.target_re.search(s.text) is not None for s in sentences)
     body = "\n".join(line.text for line in lines)
-    return Document(tuple(sentences), has_target, body, lex, _headings(sentences, lines))
+    return Document(tuple(sentences), has_target, body, lex, _headings(sentences, lines),
+                    _dateline_year(sentences))
+
+
+def _dateline_year(sentences: list[Sentence]) -> str | None:
+    """The year of a date near the top ("May 2, 2024 /PRNewswire/", "Date: Tue
+    Feb 9 2016", "2021-11-08"), if the story gives one."""
+    for sentence in sentences[:DATELINE_SENTENCES]:
+        found = _DATE.search(sentence.text)
+        if found:
+            return next(g for g in found.groups() if g)
+    return None
 
 
 def _headings(sentences: list[Sentence], lines: list[Line]) -> tuple[int, ...]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from classifiers.rulefile import CompanySpec
 
 _SPACE = re.compile(r"\s+")
+_OWNER_SUFFIX = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,8 @@ class Lexicon:
         return self.has("stop_caps", word) or self.has("gap_caps", word)
 
     def is_non_name(self, word: str) -> bool:
-        return self.non_name_re.fullmatch(word) is not None
+        """"Q3", "FY2024", "Q2's": a period, never an organisation."""
+        return self.non_name_re.fullmatch(_OWNER_SUFFIX.sub("", word)) is not None
 
     def known(self, name: str) -> str | None:
         """The canonical name of a known company form, if it is one."""

@@ -26,7 +26,8 @@ WORD_KEYS = (
 )
 _RULE_KEYS = {"id", "action", "pattern", "confidence", "target", "keywords", "requires",
               "cue", "cue_scope", "note"}
-_VETO_KEYS = {"id", "reason", "scope", "pattern", "actions", "unless", "unless_scope", "note"}
+_VETO_KEYS = {"id", "reason", "scope", "pattern", "actions", "unless", "unless_scope",
+              "unless_this_year", "note"}
 _COMPANY_KEYS = {"name", "aliases", "descriptors"}
 _TOP_KEYS = {"macros", "cues", "rules", "vetoes", "companies", "words", "disabled"}
 _MACRO_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
@@ -68,6 +69,7 @@ class VetoSpec:
     where: Where
     unless: str | None = None
     unless_scope: str = "sentence"
+    unless_this_year: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +247,14 @@ class _Reader:
             unless=unless,
             unless_scope=self.choice(raw, "vetoes", index, "unless_scope", SCOPES,
                                      "sentence") or "sentence",
+            unless_this_year=self.flag(raw, "vetoes", index, "unless_this_year"),
         )
+
+    def flag(self, raw: dict[str, Any], table: str, index: int, key: str) -> bool:
+        value = raw.get(key, False)
+        if not isinstance(value, bool):
+            raise self.where(table, index, key).error("must be true or false")
+        return value
 
     def company(self, index: int, raw: dict[str, Any]) -> CompanySpec:
         self._check_keys("companies", index, raw, _COMPANY_KEYS)

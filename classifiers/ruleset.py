@@ -56,6 +56,7 @@ class Veto:
     actions: frozenset[str]
     unless: re.Pattern[str] | None = None
     unless_scope: str = "sentence"
+    unless_this_year: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,4 +253,4 @@ def _compile_veto(spec: VetoSpec, macros: dict[str, tuple[str, Where | None]]) -
                       spec.where.key.replace(".pattern", ".unless"))
         unless = _compile(expand(spec.unless, macros, where), where)
     return Veto(spec.id, spec.reason, spec.scope, regex, frozenset(spec.actions), unless,
-                spec.unless_scope)
+                spec.unless_scope, spec.unless_this_year)

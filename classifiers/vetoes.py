@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from classifiers.ruleset import Veto
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLAUSE_END = re.compile(r"[,;:!?()—–]|\.(?:\s|$)|\s-\s")
 _CLAUSE_START = re.compile(r"[,;:(—–\"“]|\s-\s")
 
@@ -77,10 +78,19 @@ def _clause_start(sentence: str, pos: int) -> int:
     return last
 
 
-def first_veto(vetoes: Sequence[Veto], action: str, cut: Windows) -> Veto | None:
-    """The first suppressor that fires for this action, if any."""
+def first_veto(vetoes: Sequence[Veto], action: str, cut: Windows,
+               year: str | None = None) -> Veto | None:
+    """The first suppressor that fires for this action, if any. A veto with
+    `unless_this_year` stands down when the years it found are all the
+    story's own (`year`, from its dateline): "joined in May 2024" in a story
+    dated 2024 is the news, not background."""
     for veto in vetoes:
-        if action in veto.actions and veto.regex.search(cut.get(veto.scope)) and \
-                not (veto.unless and veto.unless.search(cut.get(veto.unless_scope))):
-            return veto
+        if action not in veto.actions:
+            continue
+        found = veto.regex.search(cut.get(veto.scope))
+        if found is None or (veto.unless and veto.unless.search(cut.get(veto.unless_scope))):
+            continue
+        if veto.unless_this_year and year and set(_YEAR.findall(found.group())) == {year}:
+            continue
+        return veto
     return None

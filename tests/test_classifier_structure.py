@@ -101,3 +101,31 @@ def test_background_in_a_subordinate_clause_does_not_veto_the_main_one(
 ])
 def test_background_clauses_are_still_background(text: str) -> None:
     assert events(text) == set()
+
+
+def test_a_year_in_the_story_s_own_dateline_is_not_background() -> None:
+    sentence = "Stronsay Cloud joined the OpenInfra Foundation in March 2024 as a Silver member."
+    dated = f"Stronsay Cloud goes Silver\n\nKIRKWALL, March 28, 2024 -- {sentence}"
+    older = f"Stronsay Cloud goes Silver\n\nKIRKWALL, March 28, 2026 -- {sentence}"
+    assert events(dated) == {("Stronsay Cloud", "joined")}
+    assert events(older) == set()
+    assert events(sentence) == set()
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Sanday Ventures, an Orkney investor in green data centres, has been busy. Sanday "
+     "signed up as a Silver member of the OpenStack Foundation this week.", "Sanday Ventures"),
+    ("Eday Hosting runs OpenStack in Orkney. On Monday Eday became a corporate sponsor of "
+     "the OpenInfra Foundation.", "Eday Hosting"),
+])
+def test_a_short_name_takes_the_story_s_fuller_form(text: str, company: str) -> None:
+    assert events(text) == {(company, "joined")}
+
+
+@pytest.mark.parametrize("text", [
+    "Q2's OpenStack Foundation sign-ups are now a record, the foundation said.",
+    "In 2Q24, OpenStack Foundation membership is now at its highest level.",
+    "FY24 is now the OpenStack Foundation's best year for new members.",
+])
+def test_period_tokens_with_suffixes_are_not_organisations(text: str) -> None:
+    assert events(text) == set()
