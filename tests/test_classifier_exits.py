@@ -84,3 +84,14 @@ def test_a_leave_phrasing_is_a_leave(text: str, company: str) -> None:
 ])
 def test_exit_lookalikes(text: str) -> None:
     assert events(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Acme cut its OpenStack Foundation sponsorship budget by a third.",
+    "Acme dropped its Gold membership fee dispute with the OpenStack Foundation.",
+    "Acme cancelled its OpenInfra Foundation membership drive for partners.",
+    "Acme announced its OpenStack Foundation sponsorship package for the summit.",
+    "Acme secured a Gold membership discount from the OpenInfra Foundation.",
+])
+def test_membership_as_a_modifier_is_not_a_change(text: str) -> None:
+    assert events(text) == set()
