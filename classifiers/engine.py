@@ -15,8 +15,8 @@ from classifiers.document import Document, prepare
 from classifiers.lexicon import Lexicon
 from classifiers.matching import Finding, find_all
 from classifiers.model import Event, Trace, Verdict
+from classifiers.names import canonical
 from classifiers.ruleset import DEFAULT_TARGETS, RuleSet, load_ruleset
-from classifiers.subjects import canonical
 from classifiers.text import related_header_re
 
 #: Events below this confidence are traced but do not flag the story.

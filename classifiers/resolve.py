@@ -13,16 +13,9 @@ import re
 from collections.abc import Sequence
 
 from classifiers.lexicon import Lexicon
+from classifiers.names import canonical, classify_name, is_cap
 from classifiers.sentences import Sentence
-from classifiers.subjects import (
-    APPOSITIVE_STARTS,
-    TOKEN,
-    blank_comma_suffixes,
-    canonical,
-    classify_name,
-    is_cap,
-    subject_before,
-)
+from classifiers.subjects import APPOSITIVE_STARTS, TOKEN, blank_comma_suffixes, subject_before
 
 #: How many leading sentences (the headline included) may name the publisher.
 PUBLISHER_LINES = 4

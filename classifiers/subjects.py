@@ -14,14 +14,11 @@ import re
 from dataclasses import dataclass, replace
 
 from classifiers.lexicon import Lexicon
+from classifiers.names import POSSESSIVE, canonical, classify_name, is_cap, strip_suffixes
 
 TOKEN = re.compile(r"[A-Za-z0-9][\w&.'’+-]*[\w&+]|[A-Za-z0-9]|[,;:()\"“”—–]|(?<=\s)-(?=\s)")
 _HARD_BOUNDARY = re.compile(r"[;:()\"“”—–]|\s--?\s")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _YEAR_OR_NUMBER = re.compile(r"\d[\d,.]*")
-_CAMEL = re.compile(r"[a-z]+[A-Z]")
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
-_PAREN = re.compile(r"\s*\([^)]*\)")
 _ASIDE = re.compile(r"\([^()]{0,80}\)"  # "(NASDAQ: ACME)"
                     r"|(?<=\s)(?:—|–|--?)\s[a-z][^—–]{0,150}?\s(?:—|–|--?)(?=\s)")
 _COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.V|B\.V)\b\.?")
@@ -56,13 +53,6 @@ class Subject:
     text: str
     gap_from: int = -1          # where the gap starts when an appositive was skipped
     appositive: str = ""        # ", the Texas computer maker," when one was skipped
-
-
-def is_cap(token: str) -> bool:
-    """Could this word be part of a name? ("Cisco", "99Cloud", "eBay"; not "2014")."""
-    if token[:1].isdigit():
-        return not token.replace(",", "").replace(".", "").isdigit()
-    return token[:1].isupper() or bool(_CAMEL.match(token))
 
 
 def blank_comma_suffixes(text: str) -> str:
@@ -111,10 +101,10 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
         if lex.has("descriptor_heads", low):
             return _descriptor(sentence, tokens, i)
         if lex.has("proxy_nouns", low) and i > 0 and is_cap(tokens[i - 1].group()) and \
-                _POSSESSIVE.search(tokens[i - 1].group()):  # "Acme's name has gone from"
+                POSSESSIVE.search(tokens[i - 1].group()):  # "Acme's name has gone from"
             found = _name_subject(sentence, tokens, i - 1, seg_start, lex)
             return replace(found, gap_from=gap_from, appositive=aside)
-        if _POSSESSIVE.search(tok) is None and (lex.has("gap_words", low)
+        if POSSESSIVE.search(tok) is None and (lex.has("gap_words", low)
                                                 or _YEAR_OR_NUMBER.fullmatch(tok)):
             gap += 1
             if gap > _MAX_GAP:
@@ -206,7 +196,7 @@ def _name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_sta
     k = _run_start(tokens, last, lex)
     run = tokens[k:last + 1]
     singular = _SINGULAR_VERB.match(sentence, tokens[last].end()) is not None
-    owner = next((j for j, t in enumerate(run[:-1]) if _POSSESSIVE.search(t.group())), None)
+    owner = next((j for j, t in enumerate(run[:-1]) if POSSESSIVE.search(t.group())), None)
     if owner is not None:  # "Ferrocene Cloud's CEO on dropping ...": the company acts
         run = run[:owner + 1]
         last = k + owner
@@ -264,62 +254,3 @@ def _strip_stop_caps(run: list[re.Match[str]], lex: Lexicon) -> list[re.Match[st
     while i < len(run) and lex.is_stop_cap(run[i].group()):
         i += 1
     return run[i:]
-
-
-def classify_name(text: str, lex: Lexicon, sentence_initial: bool = False) -> str:
-    """"name", or why this capitalised run is not an organisation."""
-    if lex.known(text) or lex.known(strip_suffixes(text, lex)):
-        return "name"
-    if lex.is_target(text) or lex.target_re.search(text):
-        return "target"
-    if lex.is_other(text):
-        return "other"
-    words = text.split()
-    if any(lex.is_non_name(w) for w in words):
-        return "none"  # "Q3", "FY2024": periods, not organisations
-    if all(lex.has("tier_words", w) for w in words):
-        return "none"  # "Gold", "Platinum Member": a tier, not an organisation
-    if len(words) in (2, 3) and lex.has("first_names", words[0]):
-        return "person"
-    if len(words) > 1 and any(lex.has("person_titles", w) for w in words):
-        return "person"
-    if all(lex.is_stop_cap(w) for w in words):
-        return "none"
-    if sentence_initial and len(words) == 1 and text.isalpha() and text.endswith("s") \
-            and not text.endswith(("ss", "us", "is")) and not text.isupper():
-        return "none"  # "Telcos are joining ...": a common plural noun, not a name
-    return "name"
-
-
-def canonical(name: str, lex: Lexicon) -> str:
-    """The alias table's name, else the name without legal suffix or possessive."""
-    name = _POSSESSIVE.sub("", name.strip().rstrip(".,"))
-    known = lex.known(name)
-    if known:
-        return known
-    stripped = strip_suffixes(name, lex)
-    words = stripped.split()
-    for k in range(len(words)):  # "Chinese telecom giant Huawei Technologies"
-        known = lex.known(" ".join(words[k:]))
-        if known:
-            return known
-    return stripped
-
-
-def strip_suffixes(name: str, lex: Lexicon) -> str:
-    words = name.replace(",", " ").split()
-    while len(words) > 1 and lex.has("corporate_suffixes", words[-1].rstrip(".")):
-        words.pop()
-    if len(words) > 1 and words[0].casefold() == "the":
-        words.pop(0)
-    return " ".join(words).rstrip(".")
-
-
-def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
-    """Canonical names of "Canonical, Cisco, Extreme Networks and Grid Dynamics"."""
-    names = []
-    for part in _LIST_SPLIT.split(_PAREN.sub("", text)):
-        part = part.strip().rstrip(".")
-        if part and is_cap(part) and classify_name(part, lex) == "name":
-            names.append(canonical(part, lex))
-    return tuple(dict.fromkeys(names))

@@ -1,0 +1,84 @@
+"""What counts as an organisation's name, and its canonical form.
+
+`classify_name` says whether a capitalised run is an organisation ("name")
+or why not (a person, the target, another foundation, a period like "Q3",
+a tier like "Gold"); `canonical` maps it to the alias table's name or strips
+legal suffixes and possessives; `list_names` splits "A, B and C".
+"""
+
+from __future__ import annotations
+
+import re
+
+from classifiers.lexicon import Lexicon
+
+POSSESSIVE = re.compile(r"['’]s?$")
+_CAMEL = re.compile(r"[a-z]+[A-Z]")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+def is_cap(token: str) -> bool:
+    """Could this word be part of a name? ("Cisco", "99Cloud", "eBay"; not "2014")."""
+    if token[:1].isdigit():
+        return not token.replace(",", "").replace(".", "").isdigit()
+    return token[:1].isupper() or bool(_CAMEL.match(token))
+
+
+def classify_name(text: str, lex: Lexicon, sentence_initial: bool = False) -> str:
+    """"name", or why this capitalised run is not an organisation."""
+    if lex.known(text) or lex.known(strip_suffixes(text, lex)):
+        return "name"
+    if lex.is_target(text) or lex.target_re.search(text):
+        return "target"
+    if lex.is_other(text):
+        return "other"
+    words = text.split()
+    if any(lex.is_non_name(w) for w in words):
+        return "none"  # "Q3", "FY2024": periods, not organisations
+    if all(lex.has("tier_words", w) for w in words):
+        return "none"  # "Gold", "Platinum Member": a tier, not an organisation
+    if len(words) in (2, 3) and lex.has("first_names", words[0]):
+        return "person"
+    if len(words) > 1 and any(lex.has("person_titles", w) for w in words):
+        return "person"
+    if all(lex.is_stop_cap(w) for w in words):
+        return "none"
+    if sentence_initial and len(words) == 1 and text.isalpha() and text.endswith("s") \
+            and not text.endswith(("ss", "us", "is")) and not text.isupper():
+        return "none"  # "Telcos are joining ...": a common plural noun, not a name
+    return "name"
+
+
+def canonical(name: str, lex: Lexicon) -> str:
+    """The alias table's name, else the name without legal suffix or possessive."""
+    name = POSSESSIVE.sub("", name.strip().rstrip(".,"))
+    known = lex.known(name)
+    if known:
+        return known
+    stripped = strip_suffixes(name, lex)
+    words = stripped.split()
+    for k in range(len(words)):  # "Chinese telecom giant Huawei Technologies"
+        known = lex.known(" ".join(words[k:]))
+        if known:
+            return known
+    return stripped
+
+
+def strip_suffixes(name: str, lex: Lexicon) -> str:
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and lex.has("corporate_suffixes", words[-1].rstrip(".")):
+        words.pop()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words.pop(0)
+    return " ".join(words).rstrip(".")
+
+
+def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
+    """Canonical names of "Canonical, Cisco, Extreme Networks and Grid Dynamics"."""
+    names = []
+    for part in _LIST_SPLIT.split(_PAREN.sub("", text)):
+        part = part.strip().rstrip(".")
+        if part and is_cap(part) and classify_name(part, lex) == "name":
+            names.append(canonical(part, lex))
+    return tuple(dict.fromkeys(names))
