@@ -238,12 +238,17 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
         first = _run_start(tokens, last, lex)
         if first > 0 and tokens[first - 1].group().casefold() not in (",", "and"):
             break
-        text = sentence[tokens[first].start():tokens[last].end()]
-        if _strip_stop_caps(tokens[first:last + 1], lex) != tokens[first:last + 1] or \
-                classify_name(text, lex, sentence_initial=first == 0) != "name":
+        run = _strip_stop_caps(tokens[first:last + 1], lex)
+        opening = first == 0 or tokens[first - 1].group() in (",", ";", ":")
+        if not run or (len(run) != last + 1 - first and not opening):
+            break  # "Both Dell and Cisco" opens a clause; "said Dell and" does not
+        text = sentence[run[0].start():tokens[last].end()]
+        if classify_name(text, lex, sentence_initial=first == 0) != "name":
             break
         found.insert(0, text)
-        start, k = tokens[first].start(), first
+        start, k = run[0].start(), first
+        if len(run) != last + 1 - first:
+            break
     if found and (saw_and or all(lex.known(n) for n in (*found, last_name))):
         return found, start  # "Dell, Cisco and Intel joined"; "Huawei, Intel elevated"
     return [], first_start

@@ -416,3 +416,66 @@ BROAD_RULE_LOOKALIKES = [
 @pytest.mark.parametrize("text", BROAD_RULE_LOOKALIKES)
 def test_broad_rule_lookalike(text: str) -> None:
     assert events(text) == set()
+
+
+# ---- round six: several organisations, inverted order, headline style ----
+
+SEVERAL_AT_ONCE = [
+    ("Deerness Cloud, Tankerness Data and Holm Systems are now Gold members of the OpenInfra "
+     "Foundation.",
+     {("Deerness Cloud", "joined"), ("Tankerness Data", "joined"), ("Holm Systems", "joined")}),
+    ("Joining the OpenStack Foundation as new Gold members are Burray Networks and Hunda Labs.",
+     {("Burray Networks", "joined"), ("Hunda Labs", "joined")}),
+    ("OpenStack Foundation update. Among the new members: Cava Systems and Fara Cloud.",
+     {("Cava Systems", "joined"), ("Fara Cloud", "joined")}),
+    ("The OpenInfra Foundation's newest members are Switha Data and Swona IT.",
+     {("Switha Data", "joined"), ("Swona IT", "joined")}),
+    ("Both Stroma Hosting and Muckle Skerry Systems have let their OpenStack Foundation "
+     "memberships lapse.",
+     {("Stroma Hosting", "left"), ("Muckle Skerry Systems", "left")}),
+    ("Pentland Telecom's exit leaves the OpenInfra Foundation with seven Platinum members.",
+     {("Pentland Telecom", "left")}),
+    ("With Copinsay Cloud's departure from the OpenStack Foundation, only four Gold members "
+     "remain.",
+     {("Copinsay Cloud", "left")}),
+    ("Auskerry Systems bids farewell to the OpenInfra Foundation after a decade.",
+     {("Auskerry Systems", "left")}),
+    ("Papa Stour Data is out of the OpenStack Foundation, effective immediately.",
+     {("Papa Stour Data", "left")}),
+    ("OpenStack Foundation membership shifts: Fetlar Cloud joined as a Gold member while Unst "
+     "Systems dropped out.",
+     {("Fetlar Cloud", "joined"), ("Unst Systems", "left")}),
+    ("Yell Networks is the latest company to leave the OpenInfra Foundation, following Whalsay "
+     "Data last month.",
+     {("Yell Networks", "left")}),
+    ("Bressay IT has upgraded to Platinum, the OpenStack Foundation said on Monday.",
+     {("Bressay IT", "joined")}),
+    ("Noss Hosting returns to OpenInfra Foundation as Silver member", {("Noss Hosting", "joined")}),
+    ("Foula Systems signs Gold membership deal with OpenStack Foundation",
+     {("Foula Systems", "joined")}),
+    ("Fair Isle Cloud opts out of OpenInfra Foundation renewal", {("Fair Isle Cloud", "left")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEVERAL_AT_ONCE)
+def test_several_or_inverted(text: str, expected: set[tuple[str, str]]) -> None:
+    assert events(text) == expected
+
+
+SEVERAL_AT_ONCE_LOOKALIKES = [
+    "Pentland Telecom's departure from the OpenStack Summit stage surprised attendees.",
+    "Copinsay Cloud is out of the OpenStack public cloud business.",
+    "Auskerry Systems bids farewell to OpenStack Newton as support ends.",
+    "Yell Networks is the latest company to leave VMware for OpenStack.",
+    "Noss Hosting returns to the OpenStack Summit as a sponsor.",
+    "Foula Systems signs a support deal with an OpenStack Foundation member.",
+    "Fair Isle Cloud opts out of the OpenStack user survey.",
+    "Burray Networks joined the OpenStack Foundation's board meeting as an observer.",
+    "The OpenInfra Foundation's newest members will be announced at the summit.",
+    "Deerness Cloud and Tankerness Data are Gold members of the OpenInfra Foundation.",
+]
+
+
+@pytest.mark.parametrize("text", SEVERAL_AT_ONCE_LOOKALIKES)
+def test_several_or_inverted_lookalike(text: str) -> None:
+    assert events(text) == set()
