@@ -113,3 +113,54 @@ def test_comments_do_not_count() -> None:
     text = ("OpenStack shipped a release.\n\n## Comments\n\n"
             "**Reader:** Great news, and Lumenstack has joined OpenStack too!\n")
     assert events(text) == set()
+
+
+# Traps for the membership family's broad rules (state, admission, exits
+# without object, groups): written after those rules, in our own words.
+BROAD_RULE_TRAPS = [
+ # state-now / is-new-role
+    "Acme is now the OpenStack Foundation's biggest contributor to Nova.",
+    "Acme is now officially an OpenStack-certified training partner.",
+    "Acme is newly listed on the OpenStack Marketplace.",
+    "Acme now holds three seats on the OpenStack Technical Committee.",
+    "Acme is a new member of the OpenStack Foundation's Edge Computing Group.",
+    "OpenStack Foundation news: Jane Roe is now a member of the Acme board.",
+    "Acme now sits on the OpenStack Foundation board through its CTO.",
+ # takes-up / admitted / named
+    "Acme was named a Gold winner in the OpenStack Superuser Awards.",
+    "Acme was accepted as a speaker at the OpenStack Summit.",
+    "Acme has been approved as an OpenStack Powered vendor.",
+    "Acme received a Gold award from the OpenStack Foundation.",
+    "Acme took a Gold medal at the OpenStack hackathon.",
+    "Acme won Gold status in the OpenStack Foundation's interoperability program.",
+    "Acme was added to the OpenStack Foundation's list of certified training partners.",
+    "Acme was elected to the OpenStack Foundation board.",
+ # exits / gives-up / no-longer / off-roster / intransitive
+    "Acme ended its OpenStack Foundation keynote with a demo.",
+    "Acme dropped its OpenStack Foundation board nominee after a dispute.",
+    "Acme is no longer the largest OpenStack Foundation member in Europe.",
+    "Acme has withdrawn its OpenStack Foundation board candidacy.",
+    "Acme dropped off the OpenStack Foundation's list of top contributors.",
+    "OpenStack Foundation news. The Acme team left early. Acme's booth closed at noon.",
+    "Acme's CTO left the OpenStack Foundation board in May.",
+    "Acme is out of the running for OpenStack Foundation's superuser award.",
+    "Acme stepped away from the OpenStack Foundation's Interop working group.",
+    "Acme quit OpenStack development after the acquisition.",
+ # groups / backs
+    "Acme joins the ranks of OpenStack operators running Kubernetes on bare metal.",
+    "Acme now supports the OpenStack Foundation's Zed release on its storage arrays.",
+    "Acme now sponsors the OpenStack Foundation's summit in Vancouver.",
+    "Acme joins more than 200 companies using OpenStack.",
+    "Acme is now among the largest OpenStack users in Asia.",
+ # changelog-like
+    "OpenStack Foundation board minutes\n\nAdded: motion to approve the budget (Gold directors)."
+    "\nRemoved: item 4 (Platinum).",
+ # first person without a company
+    "I am now a Gold member of the OpenStack Foundation, thanks to my employer.",
+    "We are now an OpenStack shop, says the university's IT director.",
+]
+
+
+@pytest.mark.parametrize("text", BROAD_RULE_TRAPS)
+def test_broad_rule_traps(text: str) -> None:
+    assert events(text) == set()
