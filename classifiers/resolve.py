@@ -17,6 +17,14 @@ from classifiers.names import canonical, classify_name, is_cap
 from classifiers.sentences import Sentence
 from classifiers.subjects import APPOSITIVE_STARTS, TOKEN, blank_comma_suffixes, subject_before
 
+_ORG = r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|of|de)){0,4})"
+_TITLE = (r"(?:chief\s+\w+(?:\s+officer)?|ceo|cto|coo|cfo|cio|cmo|president|vice\s+president|vp|"
+          r"head|director|founder|co-founder|spokes(?:person|man|woman)|manager|general\s+manager|"
+          r"executive|chair(?:man|woman)?|architect|evangelist|lead)")
+_ATTRIBUTION = re.compile(
+    rf"(?i:{_TITLE})(?:\s+(?-i:[a-z]+)){{0,3}}\s+(?i:of|at|for|with)\s+{_ORG}"
+    rf"|{_ORG.replace('?P<org>', '?P<owner>')}['’]s?\s+(?i:{_TITLE})\b")
+
 #: How many leading sentences (the headline included) may name the publisher.
 PUBLISHER_LINES = 4
 #: The most-named organisation is the principal only if named this often.
@@ -72,7 +80,7 @@ class Mentions:
         """The organisation a pronoun or descriptive phrase most likely means."""
         first = text.split()[0].casefold() if text.split() else ""
         if self._lex.has("first_person", first):
-            return self.principal() or self.nearest_before(index, pos)
+            return self.speaker(index) or self.principal() or self.nearest_before(index, pos)
         if how == "pronoun":
             return self.reporter(index, pos) or self.nearest_before(index, pos)
         if how == "descriptor":
@@ -95,6 +103,20 @@ class Mentions:
             return None
         subject = subject_before(text, found.start(), self._lex)
         return subject.names[-1] if subject.how == "name" and subject.names else None
+
+    def speaker(self, index: int) -> str | None:
+        """The organisation a quoted speaker is attributed to in this sentence:
+        '"We ...," said Jane Roe, CTO at Acme' or 'Acme's CEO said: "We ..."'."""
+        for found in _ATTRIBUTION.finditer(self._sentences[index].text):
+            name = found.group("org") or found.group("owner")
+            words = name.split()
+            while words and self._lex.is_stop_cap(words[-1]):
+                words.pop()
+            name = " ".join(words)
+            if name and classify_name(name, self._lex) == "name" and \
+                    not self._lex.target_re.search(name):
+                return canonical(name, self._lex)
+        return None
 
     def principal(self) -> str | None:
         """The company the story speaks for or about (cached)."""

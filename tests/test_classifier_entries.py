@@ -120,3 +120,17 @@ def test_entry_verbs_without_a_membership(text: str) -> None:
 ])
 def test_first_person_and_pronoun_lookalikes(text: str) -> None:
     assert events(text) == set()
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ('"We are proud to become a Gold member of the OpenStack Foundation," said Jane Roe, '
+     "chief technology officer at Harwick Data.", "Harwick Data"),
+    ('Harwick Data\'s chief executive said: "We are now a Silver member of the OpenInfra '
+     'Foundation."', "Harwick Data"),
+    ("Birsay Cloud and Marwick Systems in the news\n\nMarwick Systems shipped a release on "
+     "Monday. Marwick Systems also opened an office in Leeds. \"We have joined the OpenInfra "
+     "Foundation as a Silver member,\" said Tom Reed, chief executive of Birsay Cloud.",
+     "Birsay Cloud"),
+])
+def test_we_in_a_quote_is_the_speaker_s_organisation(text: str, company: str) -> None:
+    assert events(text) == {(company, "joined")}
