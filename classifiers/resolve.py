@@ -92,6 +92,11 @@ class Mentions:
             if named:
                 return (self.nearest_before(index, pos, among=set(named))
                         or self.nearest_before(index, pos))
+            head = text.split()[-1].casefold()
+            headed = {name for i in range(index + 1) for _, name in self.in_sentence(i)
+                      if head in name.casefold().split()}
+            if headed:  # "the university" -> "University of Skye"
+                return self.nearest_before(index, pos, among=headed)
         return self.nearest_before(index, pos)
 
 
@@ -147,6 +152,16 @@ class Mentions:
         return top[0] if len(top) == 1 and best >= PRINCIPAL_MIN_MENTIONS else None
 
 
+def _org_like(words: list[str], lex: Lexicon) -> bool:
+    """"Granitefall Software", "University of Skye": a name that says it is one."""
+    if len(words) < 2:
+        return False
+    if lex.has("org_heads", words[-1]):
+        return True
+    return any(w in ("of", "de") and lex.has("org_heads", words[k - 1])
+               for k, w in enumerate(words) if k > 0)
+
+
 def _in_subject_position(tokens: list[re.Match[str]], i: int, j: int, lex: Lexicon) -> bool:
     """Clause-initial and followed by a verb-ish word or an appositive."""
     if i > 0 and tokens[i - 1].group() not in (",", ";", ":"):
@@ -169,14 +184,16 @@ def _subject_names(text: str, lex: Lexicon) -> list[tuple[int, str, bool]]:
     i = 0
     while i < len(tokens):
         j = i
-        while j < len(tokens) and is_cap(tokens[j].group()) and tokens[j].group() not in ",;:":
+        while j < len(tokens) and (is_cap(tokens[j].group()) or (
+                j > i and tokens[j].group() in ("of", "de", "&") and j + 1 < len(tokens)
+                and is_cap(tokens[j + 1].group()))):  # "University of Skye"
             j += 1
         if j > i:
             run = tokens[i:j]
             while run and lex.is_stop_cap(run[0].group()):
                 run.pop(0)
             subject = bool(run) and _in_subject_position(tokens, i, j, lex)
-            if run and (subject or (len(run) > 1 and lex.has("org_heads", run[-1].group()))):
+            if run and (subject or _org_like([t.group() for t in run], lex)):
                 name = text[run[0].start():run[-1].end()]
                 if classify_name(name, lex, sentence_initial=run[0].start() == 0) == "name" \
                         and not lex.is_target(name):

@@ -129,3 +129,14 @@ def test_a_short_name_takes_the_story_s_fuller_form(text: str, company: str) -> 
 ])
 def test_period_tokens_with_suffixes_are_not_organisations(text: str) -> None:
     assert events(text) == set()
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Ørsted Data has joined the OpenInfra Foundation as a Silver member.", "Ørsted Data"),
+    ("The University of Skye runs a research cloud. The university has joined the OpenStack "
+     "Foundation as an associate member.", "University of Skye"),
+    ("Sumburgh Bank built its private cloud on OpenStack. This week the bank became a corporate "
+     "sponsor of the OpenInfra Foundation.", "Sumburgh Bank"),
+])
+def test_names_with_accents_and_descriptive_heads(text: str, company: str) -> None:
+    assert events(text) == {(company, "joined")}
