@@ -266,6 +266,14 @@ def test_fresh_document(text: str, expected: set[tuple[str, str]]) -> None:
 
 
 MORE_JOINS_AND_LEAVES = [
+    ("Rackwick Cloud elevates its OpenInfra Foundation membership to Platinum",
+     "Rackwick Cloud", "joined"),
+    ("Rackwick Cloud has renewed and upgraded its membership of the OpenStack Foundation to "
+     "Gold.", "Rackwick Cloud", "joined"),
+    ("OpenStack Foundation news. Lyness Data's name no longer appears on the foundation's list "
+     "of Gold members.", "Lyness Data", "left"),
+    ("The OpenStack Foundation Board of Directors approved Longhope Systems as a new Gold "
+     "Member on Tuesday.", "Longhope Systems", "joined"),
     ("Lorton Cloud has been named the newest Platinum Member of the OpenInfra Foundation.",
      "Lorton Cloud", "joined"),
     ("OpenStack Foundation news. Please welcome Mockerkin Data, our newest Gold Member!",
