@@ -266,6 +266,12 @@ def test_fresh_document(text: str, expected: set[tuple[str, str]]) -> None:
 
 
 MORE_JOINS_AND_LEAVES = [
+    ("Tresta Cloud joined the OpenInfra Foundation as a Platinum member to accelerate open "
+     "source edge computing.", "Tresta Cloud", "joined"),
+    ("OpenStack Foundation news. Tresta Cloud signed up as a Gold member in January.",
+     "Tresta Cloud", "joined"),
+    ("OpenStack Foundation news. Tresta Cloud became a Silver member with immediate effect.",
+     "Tresta Cloud", "joined"),
     ("Rackwick Cloud elevates its OpenInfra Foundation membership to Platinum",
      "Rackwick Cloud", "joined"),
     ("Rackwick Cloud has renewed and upgraded its membership of the OpenStack Foundation to "
@@ -319,6 +325,8 @@ def test_more_fresh_phrasings(text: str, company: str, action: str) -> None:
 
 
 MORE_LOOKALIKES = [
+    "Tresta Cloud became a Gold sponsor to the OpenStack Summit.",
+    "Tresta Cloud became a Silver member of the CNCF in January, alongside its OpenStack work.",
     "Ravensdale Systems has joined hands with an OpenStack Foundation member to sell clouds.",
     "Blencathra will become an OpenStack user on 1 July when its new cloud goes live.",
     "Caldbeck Networks has completed its move to OpenStack Yoga.",
