@@ -165,7 +165,7 @@ def _other_is_nearer(text: str, cut: Windows, rules: RuleSet) -> bool:
     """Another foundation before the verb or in its clause is nearer the verb
     than any watched name (a trailing ", citing Kubernetes" does not count)."""
     lex = rules.lexicon
-    pos = len(cut.before)
+    pos = cut.start
     high = pos + len(cut.match) + len(cut.after)
     others = [abs(m.start() - pos) for m in lex.other_re.finditer(text, 0, high)]
     if not others:

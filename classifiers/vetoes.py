@@ -1,9 +1,9 @@
 """Suppressors: the windows of text around a match that each veto looks at.
 
-    before      sentence start .. verb          ("Analysts expect X to join")
+    before      sentence start .. verb          ("Analysts expect X to join"), no appositive
     lead        clause start .. subject         ("When HP joined ...")
     gap         subject .. verb                 ("HP may join", "HP, which joined")
-    clause      clause start .. verb            (lead + subject + gap)
+    clause      clause start .. verb            (lead + subject + gap, no appositive)
     match       the matched phrase itself
     after       verb phrase end .. clause end   ("... as CTO", "... if approved")
     tail        verb phrase start .. clause end ("joined ... in 2011")
@@ -39,6 +39,7 @@ class Windows:
     subject: str
     appositive: str = ""
     rest: str = ""
+    start: int = 0              # where the match starts in the sentence
 
     def get(self, scope: str) -> str:
         text: str = getattr(self, scope)
@@ -56,18 +57,23 @@ def windows(sentence: str, start: int, end: int, subject_start: int,
     found = _CLAUSE_END.search(sentence, end)
     clause_end = found.start() if found else len(sentence)
     lead_start = _clause_start(sentence, subject_start)
+    clause, before = sentence[lead_start:start], sentence[:start]
+    if gap_from > subject_end:  # leave out the skipped ", whose software can run ...,"
+        clause = f"{sentence[lead_start:subject_end]} {sentence[gap_from:start]}"
+        before = f"{sentence[:subject_end]} {sentence[gap_from:start]}"
     return Windows(
         sentence=sentence,
-        before=sentence[:start],
+        before=before,
         lead=sentence[lead_start:subject_start],
         gap=gap,
-        clause=sentence[lead_start:start],
+        clause=clause,
         match=sentence[start:end],
         after=sentence[end:clause_end],
         tail=sentence[start:clause_end],
         subject=sentence[subject_start:subject_end],
         appositive=appositive,
         rest=sentence[end:],
+        start=start,
     )
 
 

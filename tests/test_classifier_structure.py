@@ -140,3 +140,20 @@ def test_period_tokens_with_suffixes_are_not_organisations(text: str) -> None:
 ])
 def test_names_with_accents_and_descriptive_heads(text: str, company: str) -> None:
     assert events(text) == {(company, "joined")}
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Scapa Systems, whose software can run on any cloud, has joined the OpenInfra Foundation.",
+     "Scapa Systems"),
+    ("Hoxa Cloud, which could once claim to be the largest OpenStack user in Scotland, has now "
+     "become a Gold member of the OpenInfra Foundation.", "Hoxa Cloud"),
+    ("Swarta Data, which analysts expected to stay on the sidelines, has signed up as a Silver "
+     "member of the OpenStack Foundation.", "Swarta Data"),
+])
+def test_an_aside_does_not_lend_its_modal_to_the_main_verb(text: str, company: str) -> None:
+    assert events(text) == {(company, "joined")}
+
+
+def test_a_modal_in_the_main_clause_still_vetoes() -> None:
+    assert events("Scapa Systems, a Kirkwall hosting firm, may join the OpenInfra Foundation.") \
+        == set()
