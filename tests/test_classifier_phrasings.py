@@ -495,3 +495,37 @@ SEVERAL_AT_ONCE_LOOKALIKES = [
 @pytest.mark.parametrize("text", SEVERAL_AT_ONCE_LOOKALIKES)
 def test_several_or_inverted_lookalike(text: str) -> None:
     assert events(text) == set()
+
+
+# ---- nouns of joining and leaving -----------------------------------------
+
+NOMINAL = [
+    ("OpenStack Foundation update. The addition of Quoyness Cloud as a Gold member brings the "
+     "total to 25.", {("Quoyness Cloud", "joined")}),
+    ("OpenStack Foundation update. The departure of Rackwick Data from the foundation leaves a "
+     "gap in the Gold tier.", {("Rackwick Data", "left")}),
+    ("Quoyness Cloud's arrival as a Platinum member of the OpenInfra Foundation was welcomed by "
+     "operators.", {("Quoyness Cloud", "joined")}),
+    ("Quoyness Cloud's Gold membership of the OpenStack Foundation began on January 1.",
+     {("Quoyness Cloud", "joined")}),
+    ("The OpenStack Foundation's members now include Quoyness Cloud and Melsetter IT.",
+     {("Quoyness Cloud", "joined"), ("Melsetter IT", "joined")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOMINAL)
+def test_nominal_phrasing(text: str, expected: set[tuple[str, str]]) -> None:
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "OpenStack Foundation update. The addition of IPv6 support as a default is welcome.",
+    "OpenStack Foundation update. The loss of Rackwick Data as a customer hurt Quoyness.",
+    "The departure of Jane Roe from the OpenStack Foundation was announced on Friday.",
+    "Quoyness Cloud's return to the OpenStack Summit drew a crowd.",
+    "Quoyness Cloud's entry into the OpenStack market came in 2014.",
+    "Quoyness Cloud's membership of the OpenStack Foundation began in 2012.",
+    "The OpenStack Foundation's members now include engineers from forty countries.",
+])
+def test_nominal_lookalike(text: str) -> None:
+    assert events(text) == set()
