@@ -34,7 +34,9 @@ APPOSITIVE_STARTS = frozenset({
     "owned", "backed", "known", "led", "part", "creator", "developer", "provider", "home",
     "also", "once", "then", "still", "too", "meanwhile", "however", "like", "unlike",
     "for", "in", "by", "with", "despite", "along", "together", "both", "spun", "acquired",
-    "created", "started", "launched", "listed", "valued", "funded", "among"})
+    "created", "started", "launched", "listed", "valued", "funded", "among", "not", "no",
+    "never", "having", "after", "following", "fresh", "where", "whom", "operator", "supplier",
+    "vendor", "specialist"})
 
 
 @dataclass(frozen=True, slots=True)

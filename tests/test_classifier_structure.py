@@ -157,3 +157,17 @@ def test_an_aside_does_not_lend_its_modal_to_the_main_verb(text: str, company: s
 def test_a_modal_in_the_main_clause_still_vetoes() -> None:
     assert events("Scapa Systems, a Kirkwall hosting firm, may join the OpenInfra Foundation.") \
         == set()
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Yesnaby Cloud, not content with running OpenStack, has joined the OpenInfra Foundation as "
+     "a Gold member.", "Yesnaby Cloud"),
+    ("Yesnaby Cloud, no stranger to open source, has signed up as a Silver member of the "
+     "OpenStack Foundation.", "Yesnaby Cloud"),
+])
+def test_negative_asides_are_asides(text: str, company: str) -> None:
+    assert events(text) == {(company, "joined")}
+
+
+def test_a_hedge_between_commas_still_hedges() -> None:
+    assert events("Yesnaby Cloud, perhaps, will join the OpenInfra Foundation.") == set()
