@@ -2,7 +2,8 @@
 
 A match becomes a `Finding`: the companies it names, and either no veto (an
 event) or the suppressor that cancelled it. Matches contained in a longer match
-of the same action are skipped, so the most specific phrase explains itself.
+of the same action are skipped, so the most specific phrase explains itself
+(unless the longer one found no subject or context: then it explains nothing).
 """
 
 from __future__ import annotations
@@ -77,15 +78,18 @@ def _sentence(doc: Document, index: int, rules: RuleSet,
     for rule, match in _candidates(doc, index, rules):
         if any(a == rule.action and s <= match.start() and match.end() <= e for a, s, e in taken):
             continue
-        taken.append((rule.action, match.start(), match.end()))
-        yield _judge(doc, index, rule, match, rules, mentions)
+        finding = _judge(doc, index, rule, match, rules, mentions)
+        if not finding.note:  # a match that found no subject or context hides nothing
+            taken.append((rule.action, match.start(), match.end()))
+        yield finding
 
 
 def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: RuleSet,
            mentions: Mentions) -> Finding:
     sentence = doc.sentences[index]
     lex = rules.lexicon
-    if rule.requires is not None and not _required(doc, index, rule.requires):
+    if rule.requires is not None and not _required(doc, index, rule.requires,
+                                                   rule.requires_scope):
         return Finding(rule, sentence, (), 0.0, note="required context not found")
     subject = _subject(sentence.text, rule, match, rules)
     companies = subject.names
@@ -137,10 +141,14 @@ def _subject(text: str, rule: Rule, match: re.Match[str], rules: RuleSet) -> Sub
     return subject_before(text, match.start(), rules.lexicon)
 
 
-def _required(doc: Document, index: int, requires: re.Pattern[str]) -> bool:
-    near = doc.sentences[max(0, index - 1):index + 1]
+def _required(doc: Document, index: int, requires: re.Pattern[str], scope: str) -> bool:
+    """"near": this or the previous sentence, the headline or the heading over
+    it; "heading": only the heading over it (the headline if none)."""
     title = doc.sentences[:1] if doc.sentences and doc.sentences[0].title else ()
     heading = doc.sentences[doc.heading(index):][:1] if doc.heading(index) >= 0 else ()
+    if scope == "heading":
+        return any(requires.search(s.text) for s in heading or title)
+    near = doc.sentences[max(0, index - 1):index + 1]
     return any(requires.search(s.text) for s in (*title, *heading, *near))
 
 

@@ -25,7 +25,8 @@ WORD_KEYS = (
     "proxy_nouns",
 )
 _RULE_KEYS = {"id", "action", "pattern", "confidence", "target", "keywords", "requires",
-              "cue", "cue_scope", "note"}
+              "requires_scope", "cue", "cue_scope", "note"}
+REQUIRES_SCOPES = ("near", "heading")
 _VETO_KEYS = {"id", "reason", "scope", "pattern", "actions", "unless", "unless_scope",
               "unless_this_year", "note"}
 _COMPANY_KEYS = {"name", "aliases", "descriptors"}
@@ -57,6 +58,7 @@ class RuleSpec:
     where: Where
     cue: str | None = None
     cue_scope: str = "sentence"
+    requires_scope: str = "near"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +223,8 @@ class _Reader:
             where=self.where("rules", index, "pattern"),
             cue=cue,
             cue_scope=cue_scope or "sentence",
+            requires_scope=self.choice(raw, "rules", index, "requires_scope", REQUIRES_SCOPES,
+                                       "near") or "near",
         )
 
     def veto(self, index: int, raw: dict[str, Any]) -> VetoSpec:

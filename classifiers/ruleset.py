@@ -42,6 +42,7 @@ class Rule:
     lists_orgs: bool
     cue: re.Pattern[str] | None = None
     cue_scope: str = "sentence"
+    requires_scope: str = "near"
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +243,7 @@ def _compile_rule(spec: RuleSpec, macros: dict[str, tuple[str, Where | None]],
         lists_orgs="orgs" in regex.groupindex,
         cue=cue,
         cue_scope=spec.cue_scope,
+        requires_scope=spec.requires_scope,
     )
 
 

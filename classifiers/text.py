@@ -169,7 +169,8 @@ def _mark_trailing_headlines(lines: list[Line]) -> list[Line]:
 
 
 def _headline_like(text: str) -> bool:
-    return len(text) <= 120 and len(text.split()) >= 3 and \
+    words = _LIST_START.sub("", text, count=1).split() if _LIST_START.match(text) else text.split()
+    return len(text) <= 120 and len(words) >= 3 and \
         not text.endswith((".", "\u201d", '"')) and not _LABELLED.match(text)
 
 

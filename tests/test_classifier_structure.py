@@ -171,3 +171,28 @@ def test_negative_asides_are_asides(text: str, company: str) -> None:
 
 def test_a_hedge_between_commas_still_hedges() -> None:
     assert events("Yesnaby Cloud, perhaps, will join the OpenInfra Foundation.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("OpenInfra Foundation membership report, May\n\n## New Gold members\n- Quholm Cloud\n"
+     "- Breckness Data (Silver) — a Lisbon hosting company\n\n## Departing members\n"
+     "- Skaill IT\n\n## Speakers at the OpenInfra Summit\n- Marwick Systems\n",
+     {("Quholm Cloud", "joined"), ("Breckness Data", "joined"), ("Skaill IT", "left")}),
+    ("OpenStack Foundation corporate sponsors\n\nSponsors who joined this quarter:\n\n"
+     "* Garson Networks\n* Innertown Data, Stromness\n\nSponsors who left:\n\n* Ness Hosting\n",
+     {("Garson Networks", "joined"), ("Innertown Data", "joined"), ("Ness Hosting", "left")}),
+])
+def test_bulleted_names_under_a_membership_heading(text: str,
+                                                   expected: set[tuple[str, str]]) -> None:
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "OpenStack Foundation news: new members join the board\n\n## Keynote speakers\n"
+    "- Quholm Cloud\n- Breckness Data\n",
+    "New OpenStack Foundation members announced\n\nThe foundation named its new members.\n\n"
+    "## Sponsors of the OpenInfra Summit\n- Garson Networks\n- Innertown Data\n",
+    "OpenStack release highlights\n\n## New features\n- Nova Scheduler\n- Cinder Backup\n",
+])
+def test_bulleted_names_under_other_headings(text: str) -> None:
+    assert events(text) == set()
