@@ -153,6 +153,10 @@ unless_scope = "rest"
      "extra.toml:5: rules[0].cue_scope: must be one of"),
     ("[[vetoes]]\nid = 'v'\nreason = 'r'\nscope = 'gap'\npattern = 'a'\nunless = '('\n",
      "extra.toml:5: vetoes[0].unless: missing ), unterminated"),
+    ("[[rules]]\nid = 'x'\naction = 'joined'\npattern = 'a'\nrequires_scope = 'page'\n",
+     "extra.toml:5: rules[0].requires_scope: must be one of near, heading"),
+    ("[[vetoes]]\nid = 'v'\nreason = 'r'\nscope = 'gap'\npattern = 'a'\n"
+     "unless_this_year = 'yes'\n", "extra.toml:6: vetoes[0].unless_this_year: must be true or"),
 ])
 def test_a_bad_cue_or_new_key_is_a_located_error(tmp_path: Path, text: str,
                                                   message: str) -> None:
