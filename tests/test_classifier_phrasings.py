@@ -529,3 +529,21 @@ def test_nominal_phrasing(text: str, expected: set[tuple[str, str]]) -> None:
 ])
 def test_nominal_lookalike(text: str) -> None:
     assert events(text) == set()
+
+
+@pytest.mark.parametrize(("text", "company", "action"), [
+    ("Sandwick Data is set to become a Gold member of the OpenInfra Foundation on 1 July.",
+     "Sandwick Data", "joined"),
+    ("Sandwick Data will leave the OpenStack Foundation when its membership runs out in June.",
+     "Sandwick Data", "left"),
+    ("Sandwick Data is to join the OpenInfra Foundation as a Silver member.",
+     "Sandwick Data", "joined"),
+    ("Sandwick Data is scheduled to exit the OpenStack Foundation at year end.",
+     "Sandwick Data", "left"),
+    ("Sandwick Data has been accepted for Gold membership of the OpenStack Foundation.",
+     "Sandwick Data", "joined"),
+    ("Sandwick Data has gained admission to the OpenInfra Foundation as a Silver member.",
+     "Sandwick Data", "joined"),
+])
+def test_decided_future_and_admission(text: str, company: str, action: str) -> None:
+    assert events(text) == {(company, action)}
