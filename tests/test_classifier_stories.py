@@ -215,3 +215,75 @@ foundation felt like the natural next step.
                          ids=[s[0].split("\n")[0][:40] for s in STORIES])
 def test_mixed_story(text: str, expected: set[tuple[str, str]]) -> None:
     assert events(text) == expected
+
+
+# Long stories with membership words everywhere and no change at all.
+QUIET_STORIES = [
+"""OpenInfra Summit recap: five takeaways
+
+The OpenInfra Summit wrapped up in Vancouver on Thursday. Here are five things we learned.
+
+1. AI workloads are arriving. Several Gold members, including Voe Systems and Scalloway
+Cloud, showed GPU scheduling work.
+2. Sponsorship is up. Lerwick Data became a Headline sponsor of the event, and Tingwall
+Networks is now a Diamond sponsor of next year's summit.
+3. The foundation is growing. It now has more than 100 corporate members, the executive
+director said, without naming new ones.
+4. People moves. Jane Isbister, formerly of Voe Systems, has joined the OpenInfra Foundation
+as head of community.
+5. Kubernetes everywhere. Scalloway Cloud said it has joined the CNCF as a Silver member.
+""",
+"""Voe Systems launches Zed-based cloud in Shetland
+
+Voe Systems, a Gold member of the OpenStack Foundation since 2016, today launched a new
+public cloud region based on the OpenStack Zed release. The company, which has been an
+OpenStack user for a decade, said the region would serve public-sector customers.
+
+"We have been part of the OpenStack community for years," said its CEO. "This region builds
+on that."
+
+About Voe Systems
+Voe Systems is a Gold member of the OpenInfra Foundation.
+""",
+"""The OpenStack Foundation is now the OpenInfra Foundation
+
+The OpenStack Foundation has a new name. From today it is the Open Infrastructure
+Foundation, reflecting projects beyond OpenStack such as Kata Containers and Zuul. Members
+keep their tiers; no company joined or left as part of the change.
+""",
+"""OpenInfra Foundation to join the Linux Foundation
+
+The OpenInfra Foundation will become part of the Linux Foundation, the two organisations
+said. OpenInfra's members, including Platinum members Ericsson and Huawei, will become
+members of the new entity. The deal is expected to close next year.
+""",
+"""Should your company join the OpenInfra Foundation?
+
+Membership in the OpenInfra Foundation is not cheap: a Gold membership costs tens of
+thousands of dollars a year. But for companies that depend on OpenStack, joining can make
+sense. In this guide we explain the tiers, what each costs and what you get. Companies that
+join as Silver members get a logo on the website; Gold members elect directors.
+""",
+"""Brae Cloud hires OpenStack veteran as CTO
+
+Brae Cloud has hired Magnus Hay, who spent eight years at an OpenStack Foundation Platinum
+member, as its chief technology officer. Hay left his previous employer in March. He joins
+Brae Cloud from Sumburgh Systems, where he led the OpenStack team.
+""",
+"""Why Hillswick Data still runs OpenStack
+
+Hillswick Data has run OpenStack since 2013. It joined the OpenStack Foundation as a Silver
+member in 2015, moved up to Gold in 2018 and has stayed there since. We talked to its head
+of infrastructure about the decade.
+""",
+"""Rumour: is Eshaness Cloud leaving OpenStack?
+
+Reports this week suggested Eshaness Cloud may leave the OpenInfra Foundation. The company
+has not commented. Eshaness has been a Silver member since 2019; if it left, it would be the
+second Silver member to go this year. Eshaness Cloud denied it is planning to quit.
+""",]
+
+
+@pytest.mark.parametrize("text", QUIET_STORIES, ids=[s.split("\n")[0][:40] for s in QUIET_STORIES])
+def test_quiet_story(text: str) -> None:
+    assert events(text) == set()
