@@ -11,10 +11,10 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, Row, and_, func, or_, select, update
+from sqlalchemy import Engine, Row, and_, or_, select, update
 
 from bot.storage.schema import feeds
 
@@ -164,20 +164,11 @@ def feed_ids(engine: Engine) -> dict[str, int]:
         return {row.url: row.id for row in conn.execute(select(feeds.c.url, feeds.c.id))}
 
 
-def feed_count(engine: Engine) -> int:
-    with engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(feeds)).scalar_one())
-
-
 def release_claims(engine: Engine, worker: str) -> None:
     """Give back every lease this worker holds (graceful shutdown)."""
     with engine.begin() as conn:
         conn.execute(update(feeds).where(feeds.c.claimed_by == worker)
                      .values(claimed_by=None, lease_until=None))
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def _feed_row(row: Row[Any]) -> FeedRow:

@@ -103,12 +103,6 @@ def release_claims(engine: Engine, worker: str) -> None:
             attempts=deliveries.c.attempts - 1))
 
 
-def unfinished_count(engine: Engine) -> int:
-    with engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(deliveries).where(
-            deliveries.c.status.in_((PENDING, SENDING)))).scalar_one())
-
-
 def _alert_query() -> Any:
     first_alert = deliveries.alias("first_alert")
     thread_of = (select(first_alert.c.message_id).where(

@@ -59,14 +59,6 @@ def migrate(conn: Connection) -> int:
     return HEAD
 
 
-def current_version(conn: Connection) -> int:
-    if not inspect(conn).has_table(schema_version.name):
-        return 0
-    value = conn.execute(select(schema_version.c.version).order_by(
-        schema_version.c.version.desc()).limit(1)).scalar_one_or_none()
-    return value or 0
-
-
 def _stamp(conn: Connection, version: int, description: str) -> None:
     conn.execute(insert(schema_version).values(
         version=version, description=description, applied_at=datetime.now(UTC)))
