@@ -114,7 +114,8 @@ class Pipeline:
         try:
             result = await self.fetcher.fetch(feed.url, etag=feed.etag,
                                               last_modified=feed.last_modified)
-            new = await self._process(feed, plan, result, stats)
+            digest = _hash(result.body) if result.body is not None else feed.content_hash
+            new = await self._process(feed, plan, result, digest, stats)
         except WatchError as err:
             await self._failed(feed, err, stats)
             return
@@ -127,12 +128,12 @@ class Pipeline:
             next_at=feedstate.next_check(self.clock(), feed.interval_seconds,
                                          jitter=self.settings.jitter, max_age=result.max_age),
             etag=result.etag, last_modified=result.last_modified,
-            content_hash=_hash(result.body) if result.body is not None else feed.content_hash,
+            content_hash=digest,
             new_items=new)
 
     async def _process(self, feed: FeedRow, plan: FeedPlan, result: FetchResult,
-                       stats: SweepStats) -> int:
-        if result.body is None or _hash(result.body) == feed.content_hash:
+                       digest: str | None, stats: SweepStats) -> int:
+        if result.body is None or digest == feed.content_hash:
             stats.not_modified += 1
             return 0
         title, entries = await asyncio.to_thread(self._entries, plan, result)

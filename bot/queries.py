@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, and_, func, select
@@ -106,8 +106,7 @@ def last_sweep_at(engine: Engine) -> datetime | None:
     with engine.connect() as conn:
         value: datetime | None = conn.execute(
             select(func.max(feeds.c.last_checked_at))).scalar_one()
-    # Aggregates bypass the column type on SQLite; normalise here.
-    return _aware(value)
+    return value
 
 
 def _events(engine: Engine, where: Any, limit: int) -> list[EventView]:
@@ -128,12 +127,3 @@ def _events(engine: Engine, where: Any, limit: int) -> list[EventView]:
     return [EventView(id=h.id, company=h.company, action=h.action,
                       first_seen_at=h.first_seen_at, sources=tuple(sources[h.id]))
             for h in heads]
-
-
-def _aware(value: Any) -> datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    assert isinstance(value, datetime)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -13,6 +13,7 @@ from rich.console import Console
 from bot.app import App
 from bot.commands import run_text
 from bot.config import parse_config
+from bot.storage.schema import feeds
 from tests.feedserver import FeedServer
 
 NOW = datetime.now(UTC)
@@ -95,9 +96,7 @@ async def test_sweep_alerts_once_and_uses_conditional_get(db_url: str,
         assert len(server.hits("/a/quarry.html")) == 1
 
         # The next sweep is not due yet; force it and the server answers 304.
-        app.db.engine.dispose()
         with app.db.engine.begin() as conn:
-            from bot.storage.schema import feeds
             conn.execute(feeds.update().values(next_check_at=NOW - timedelta(seconds=1)))
         again = await app.run_once()
         assert again.sweep.not_modified == 1 and again.sweep.new_stories == 0

@@ -93,19 +93,6 @@ def _storage_url(value: str) -> str:
     return value
 
 
-def mask_password(url: str) -> str:
-    """The URL with any password replaced by ``***``, fit for printing."""
-    try:
-        parts = urlsplit(url)
-        if parts.password is None:
-            return url
-    except ValueError:
-        return "<unparseable URL>"
-    userinfo, _, hostport = parts.netloc.rpartition("@")
-    user = userinfo.partition(":")[0]
-    return parts._replace(netloc=f"{user}:***@{hostport}").geturl()
-
-
 HttpUrl = Annotated[str, AfterValidator(_http_url)]
 OptionalHttpUrl = Annotated[str, AfterValidator(_optional_http_url)]
 EnvName = Annotated[str, AfterValidator(_required), AfterValidator(_env_name)]

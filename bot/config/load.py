@@ -18,12 +18,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.config.checks import Parts, cross_check
-from bot.config.fields import mask_password
 from bot.config.locate import Locator
 from bot.config.messages import issues_from
 from bot.config.models import Config, LoadContext, secret_refs_of
 from bot.config.problems import ConfigError, ConfigProblem
 from bot.config.secrets import resolve_refs
+from bot.storage.engine import mask_url
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
@@ -133,6 +133,6 @@ def summary(config: Config, source: str) -> str:
             f"  feeds: {len(config.feeds)} ({enabled} enabled)",
             f"  destinations: {len(config.destinations)} ({destinations})",
             f"  chat: {', '.join(chats) or 'none'}",
-            f"  storage: {mask_password(config.database_url)}",
+            f"  storage: {mask_url(config.database_url)}",
         ]
     )
