@@ -238,7 +238,7 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
         if last < 0 or not is_cap(tokens[last].group()):
             break
         first = _run_start(tokens, last, lex)
-        if first > 0 and tokens[first - 1].group().casefold() not in (",", "and"):
+        if first > 0 and not _opens_list(tokens[first - 1].group(), lex):
             break
         run = _strip_stop_caps(tokens[first:last + 1], lex)
         opening = first == 0 or tokens[first - 1].group() in (",", ";", ":")
@@ -254,6 +254,13 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
     if found and (saw_and or all(lex.known(n) for n in (*found, last_name))):
         return found, start  # "Dell, Cisco and Intel joined"; "Huawei, Intel elevated"
     return [], first_start
+
+
+def _opens_list(word: str, lex: Lexicon) -> bool:
+    """What may stand right before a coordinated name: a separator, or a
+    complementiser or reporting verb ("said this week that A, B and C had")."""
+    low = word.casefold()
+    return low in (",", "and", "that") or lex.has("reporting_verbs", low)
 
 
 def _strip_stop_caps(run: list[re.Match[str]], lex: Lexicon) -> list[re.Match[str]]:
