@@ -22,12 +22,14 @@ from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from rich.console import Console
+from sqlalchemy import Connection
 
-from bot import __version__, feedstate, outbox
+from bot import __version__, feedstate, notices, outbox
 from bot.chat import build_chat_adapters
 from bot.commands import CommandContext
 from bot.config import Config, ConfigError, load_config
 from bot.delivery import DeliveryStats, Sender
+from bot.feedstate import FeedRow
 from bot.notifiers.base import Notifier
 from bot.notifiers.factory import build_notifiers
 from bot.pipeline import FeedPlan, Pipeline, SweepSettings, SweepStats
@@ -112,7 +114,8 @@ class App:
         return SweepSettings(
             jitter=w.jitter_fraction, backlog_max_age=timedelta(days=w.backlog_max_age_days),
             max_failures=w.max_consecutive_failures or 1_000_000,
-            concurrency=w.concurrency, merge_window=timedelta(days=c.ledger.merge_window_days))
+            concurrency=w.concurrency, merge_window=timedelta(days=c.ledger.merge_window_days),
+            lease=timedelta(seconds=w.lease_seconds))
 
     def fetch_limits(self) -> FetchLimits:
         w = self.config.watch
@@ -125,16 +128,26 @@ class App:
         return outbox.RetryPolicy(max_attempts=d.max_attempts,
                                   base_backoff=timedelta(seconds=d.base_backoff_seconds))
 
+    @property
+    def admin_destination(self) -> str | None:
+        return self.config.delivery.admin_destination or None
+
+    def feed_disabled(self, conn: Connection, feed: FeedRow, failures: int, error: str) -> None:
+        """Raise the admin notice, in the transaction that disables the feed."""
+        notices.feed_disabled(conn, feed.url, feed.name, failures, error,
+                              destination=self.admin_destination, now=self.clock())
+
     def command_context(self, *, is_admin: bool = False) -> CommandContext:
         return CommandContext(engine=self.db.engine, clock=self.clock,
                               started_at=self.started_at, version=__version__,
                               is_admin=is_admin, reload=self.reload)
 
     async def run_once(self) -> RunReport:
-        """One sweep of every due feed, then deliver everything pending."""
+        """One sweep of every due feed, then deliver everything pending, notices last."""
         async with self._running() as (pipeline, sender):
             sweep = await pipeline.sweep()
             delivery = await sender.deliver_pending()
+            await sender.deliver_notices()
         return RunReport(sweep=sweep, delivery=delivery)
 
     async def serve(self, stop: asyncio.Event | None = None) -> None:
@@ -147,7 +160,7 @@ class App:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signal.SIGHUP, lambda: log.warning(self.reload()))
         async with self._running() as (pipeline, sender):
-            busy = asyncio.Lock()
+            busy, notifying = asyncio.Lock(), asyncio.Lock()
 
             async def tick() -> None:
                 async with busy:
@@ -161,12 +174,20 @@ class App:
                     async with busy:
                         await sender.deliver_pending()
 
+            async def notify() -> None:
+                """Admin notices: a job of its own, independent of sweeps and alerts."""
+                async with notifying:
+                    await sender.deliver_notices()
+
+            every = self.config.delivery.interval_seconds
             scheduler = AsyncIOScheduler(timezone=UTC)
             scheduler.add_job(tick, "interval", seconds=self.config.watch.tick_seconds,
                               next_run_time=self.clock(), id="sweep", max_instances=1,
                               coalesce=True)
-            scheduler.add_job(deliver, "interval", seconds=15, id="deliver",
+            scheduler.add_job(deliver, "interval", seconds=every, id="deliver",
                               max_instances=1, coalesce=True)
+            scheduler.add_job(notify, "interval", seconds=every, next_run_time=self.clock(),
+                              id="notices", max_instances=1, coalesce=True)
             adapters = build_chat_adapters(self)
             scheduler.start()
             try:
@@ -177,7 +198,7 @@ class App:
                 scheduler.shutdown(wait=False)
                 for adapter in adapters:
                     await adapter.stop()
-                async with busy:  # let a running sweep or delivery finish
+                async with busy, notifying:  # let a running sweep or delivery finish
                     pass
         for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -200,9 +221,11 @@ class App:
         pipeline = Pipeline(engine=self.db.engine, fetcher=Fetcher(session, self.fetch_limits()),
                             classifier=self.classifier, plans=self.plans(),
                             settings=self.sweep_settings(), worker=self.worker,
-                            clock=self.clock)
+                            clock=self.clock, on_feed_disabled=self.feed_disabled)
         sender = Sender(engine=self.db.engine, notifiers=notifiers, worker=self.worker,
-                        policy=self.retry_policy(), clock=self.clock)
+                        policy=self.retry_policy(), clock=self.clock,
+                        lease=timedelta(seconds=self.config.delivery.lease_seconds),
+                        admin_destination=self.admin_destination)
         self._pipeline = pipeline
         try:
             yield pipeline, sender
@@ -212,7 +235,9 @@ class App:
             for notifier in notifiers.values():
                 await notifier.close()
             await asyncio.to_thread(feedstate.release_claims, self.db.engine, self.worker)
-            await asyncio.to_thread(outbox.release_claims, self.db.engine, self.worker)
+            for queue in (outbox, notices):
+                await asyncio.to_thread(queue.release_claims, self.db.engine, self.worker,
+                                        now=self.clock())
 
     def close(self) -> None:
         self.db.dispose()

@@ -9,12 +9,12 @@ processes can share one database without polling a feed twice.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, Row, and_, or_, select, update
+from sqlalchemy import Connection, Engine, Row, and_, or_, select, update
 
 from bot.storage.schema import feeds
 
@@ -131,9 +131,18 @@ def record_success(engine: Engine, feed_id: int, *, now: datetime, next_at: date
             claimed_by=None, lease_until=None))
 
 
+#: Called in the transaction that disables a feed: (connection, failures in a row, last error).
+DisableHook = Callable[[Connection, int, str], None]
+
+
 def record_failure(engine: Engine, feed: FeedRow, error: str, *, now: datetime,
-                   retry_after: float | None, max_failures: int) -> bool:
-    """Store the failure and schedule a retry; return True when the feed got disabled."""
+                   retry_after: float | None, max_failures: int,
+                   on_disable: DisableHook | None = None) -> bool:
+    """Store the failure and schedule a retry; return True when the feed got disabled.
+
+    `on_disable` runs in the same transaction, so what it records (an admin
+    notice) commits with the change or not at all.
+    """
     count = feed.error_count + 1
     disable = count >= max_failures
     values: dict[str, object] = {
@@ -146,6 +155,8 @@ def record_failure(engine: Engine, feed: FeedRow, error: str, *, now: datetime,
                    "disabled_reason": f"{count} consecutive failures; last: {error[:300]}"}
     with engine.begin() as conn:
         conn.execute(feeds.update().where(feeds.c.id == feed.id).values(**values))
+        if disable and on_disable is not None:
+            on_disable(conn, count, error)
     return disable
 
 

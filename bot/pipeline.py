@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from bot import feedstate, ledger, stories
 from bot.feedstate import FeedRow
@@ -78,7 +78,8 @@ class Pipeline:
     settings: SweepSettings
     worker: str
     clock: Callable[[], datetime]
-    on_feed_disabled: Callable[[str, str], None] | None = None
+    #: Runs in the transaction that disables a feed: (connection, feed, failures, last error).
+    on_feed_disabled: Callable[[Connection, FeedRow, int, str], None] | None = None
     _articles: asyncio.Semaphore = field(init=False)
 
     def __post_init__(self) -> None:
@@ -194,11 +195,16 @@ class Pipeline:
         stats.errors.append(f"{feed.url}: {err}")
         log.warning("feed failed: %s", err, extra={"feed_url": feed.url})
         retry_after = err.retry_after if isinstance(err, FetchError) else None
-        disabled = await asyncio.to_thread(
+        hook = self.on_feed_disabled
+
+        def disabled(conn: Connection, failures: int, error: str) -> None:
+            assert hook is not None
+            hook(conn, feed, failures, error)
+
+        await asyncio.to_thread(
             feedstate.record_failure, self.engine, feed, str(err), now=self.clock(),
-            retry_after=retry_after, max_failures=self.settings.max_failures)
-        if disabled and self.on_feed_disabled:
-            self.on_feed_disabled(feed.url, str(err))
+            retry_after=retry_after, max_failures=self.settings.max_failures,
+            on_disable=disabled if hook is not None else None)
 
 
 def _hash(body: bytes) -> str:

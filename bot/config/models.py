@@ -73,6 +73,7 @@ class WatchSettings(Section):
     allow_private_networks: bool = False
     backlog_max_age_days: int = Field(default=3, ge=0)
     max_consecutive_failures: int = Field(default=10, ge=0)  # 0: never auto-disable
+    lease_seconds: float = Field(default=600, gt=0, le=86_400)
 
 
 class ClassifierSettings(Section):
@@ -95,6 +96,8 @@ class DeliverySettings(Section):
     max_attempts: int = Field(default=8, ge=1, le=100)
     base_backoff_seconds: float = Field(default=30, gt=0)
     admin_destination: str = ""
+    interval_seconds: float = Field(default=15, gt=0, le=3600)
+    lease_seconds: float = Field(default=120, gt=0, le=3600)
 
 
 class SlackSettings(Section):

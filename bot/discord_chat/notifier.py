@@ -20,7 +20,7 @@ import aiohttp
 import discord
 from rich.console import Console
 
-from bot.alerts import Alert
+from bot.alerts import Alert, Notice
 from bot.config import Config
 from bot.config.models import Destination
 from bot.discord_chat import render, use_api_base
@@ -63,13 +63,21 @@ class ChannelNotifier:
         self._login = asyncio.Lock()
 
     async def send(self, alert: Alert) -> str | None:
+        return await self._post(render.alert_embed(alert), alert.idempotency_key,
+                                self._reference(alert))
+
+    async def send_notice(self, notice: Notice) -> str | None:
+        return await self._post(render.notice_embed(notice), notice.idempotency_key, None)
+
+    async def _post(self, embed: discord.Embed, nonce: str,
+                    reference: discord.MessageReference | None) -> str:
+        """Discord drops a repeated nonce (`enforce_nonce`), which covers `maybe_sent`."""
         async with _delivering(self._timeout):
             client = await self._logged_in()
             channel = client.get_partial_messageable(self._channel_id)
             message = await channel.send(
-                embed=render.alert_embed(alert), nonce=alert.idempotency_key,
-                allowed_mentions=discord.AllowedMentions.none(),
-                reference=self._reference(alert))  # type: ignore[arg-type]  # None is its default
+                embed=embed, nonce=nonce, allowed_mentions=discord.AllowedMentions.none(),
+                reference=reference)  # type: ignore[arg-type]  # None is its default
         return str(message.id)
 
     async def close(self) -> None:
@@ -116,6 +124,13 @@ class WebhookNotifier:
         return self._id_token is not None
 
     async def send(self, alert: Alert) -> str | None:
+        return await self._post(render.alert_embed(alert))
+
+    async def send_notice(self, notice: Notice) -> str | None:
+        return await self._post(render.notice_embed(notice))
+
+    async def _post(self, embed: discord.Embed) -> str:
+        """Webhooks take no nonce: a send cut off mid-call may be posted again."""
         if self._id_token is None:
             raise DeliveryError("the webhook URL is not a Discord webhook URL", permanent=True)
         if self._session is None:
@@ -123,7 +138,7 @@ class WebhookNotifier:
         # discord.py routes webhook calls through Route.BASE, whatever host the URL names
         webhook = discord.Webhook.partial(*self._id_token, session=self._session)
         async with _delivering(self._timeout):
-            message = await webhook.send(embed=render.alert_embed(alert), wait=True,
+            message = await webhook.send(embed=embed, wait=True,
                                          allowed_mentions=discord.AllowedMentions.none())
         return str(message.id)
 

@@ -16,7 +16,7 @@ from typing import Any
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.alerts import Alert
+from bot.alerts import Alert, Notice
 from bot.commands import Reply, ReplyItem
 from bot.notifiers.base import strip_controls
 
@@ -27,6 +27,7 @@ ELLIPSIS = "…"
 
 JOINED, LEFT = discord.Colour.green(), discord.Colour.red()
 NEUTRAL, ERROR = discord.Colour.blurple(), discord.Colour.dark_red()
+NOTICE = discord.Colour.orange()
 
 # `<@123>`, `<@!1>`, `<@&1>`, `<#1>`: escape_mentions only knows 17–20 digit ids.
 _ZWSP = "\u200b"
@@ -137,6 +138,15 @@ def alert_embed(alert: Alert, *, other_sources: Sequence[str] | None = None) -> 
         embed.add_field(name="Other sources", inline=False,
                         value=join_lines([clean(s) for s in other_sources], FIELD_VALUE))
     embed.set_footer(text=f"rule {plain(alert.rule)} · confidence {alert.confidence:.2f}")
+    return fit(embed)
+
+
+def notice_embed(notice: Notice) -> discord.Embed:
+    """An admin notice: its first line as the title, the rest as inert text."""
+    lines = [clean(line) for line in notice.text.splitlines() if line.strip()]
+    embed = discord.Embed(title=lines[0] if lines else "(empty notice)",
+                          description="\n".join(lines[1:]) or None, colour=NOTICE)
+    embed.set_footer(text="stackwatch admin notice")
     return fit(embed)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from bot.alerts import Alert
+from bot.alerts import Alert, Notice
 
 
 class DeliveryError(Exception):
@@ -20,7 +20,11 @@ class DeliveryError(Exception):
 
 
 class Notifier(Protocol):
-    """Posts alerts to one destination."""
+    """Posts alerts, and admin notices, to one destination.
+
+    `maybe_sent` on what it is given means an earlier attempt may already have
+    posted it: check the platform or let it deduplicate, never post it twice.
+    """
 
     name: str
 
@@ -29,6 +33,10 @@ class Notifier(Protocol):
 
         Raise `DeliveryError` for failures the delivery loop should retry or record.
         """
+        ...
+
+    async def send_notice(self, notice: Notice) -> str | None:
+        """Post an admin notice as plain, inert text; same contract as `send`."""
         ...
 
     async def close(self) -> None: ...

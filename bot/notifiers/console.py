@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
-from bot.alerts import Alert
+from bot.alerts import Alert, Notice
 from bot.notifiers.base import strip_controls
 
 
@@ -35,6 +35,14 @@ class ConsoleNotifier:
             self._console.print(f"    {clean['url']}")
         self._console.print(f"    [dim]rule {escape(alert.rule)}, "
                             f"confidence {alert.confidence:.2f}[/dim]")
+        return f"console-{self._count}"
+
+    async def send_notice(self, notice: Notice) -> str | None:
+        self._count += 1
+        lines = [escape(strip_controls(line)) for line in notice.text.splitlines()]
+        self._console.print(f"[bold]NOTICE[/bold] {lines[0] if lines else ''}")
+        for line in lines[1:]:
+            self._console.print(f"    {line}")
         return f"console-{self._count}"
 
     async def close(self) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.console import Console
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.alerts import Alert
+from bot.alerts import Alert, Notice
 from bot.config import Config
 from bot.config.models import Destination
-from bot.slack_chat.render import alert_message
+from bot.slack_chat.render import Message, alert_message, notice_message
 from bot.slack_chat.webclient import CALL_ERRORS, delivery_error, web_client
 
 
@@ -22,9 +22,14 @@ class SlackNotifier:
         self._client = client
 
     async def send(self, alert: Alert) -> str | None:
+        return await self._post(alert_message(alert))
+
+    async def send_notice(self, notice: Notice) -> str | None:
+        return await self._post(notice_message(notice))
+
+    async def _post(self, message: Message) -> str | None:
         try:
-            response = await self._client.chat_postMessage(channel=self.channel,
-                                                           **alert_message(alert))
+            response = await self._client.chat_postMessage(channel=self.channel, **message)
         except CALL_ERRORS as err:
             raise delivery_error(err) from err
         ts = response.get("ts")

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from bot.alerts import Alert
+from bot.alerts import Alert, Notice
 from bot.commands import Reply, ReplyItem
 from bot.notifiers.base import strip_controls
 
@@ -125,6 +125,19 @@ def alert_message(alert: Alert) -> Message:
     if alert.kind == "source" and alert.thread_of:
         message["thread_ts"] = alert.thread_of
     return message
+
+
+def notice_message(notice: Notice) -> Message:
+    """`chat.postMessage` arguments for an admin notice: its lines as inert text."""
+    lines = [clean(line, 1000) for line in notice.text.splitlines()]
+    lines = [line for line in lines if line]
+    head = lines[0] if lines else "(empty notice)"
+    blocks = [section(f":warning: *{head}*")]
+    if lines[1:]:
+        blocks.append(section("\n".join(lines[1:])))
+    blocks.append(context("stackwatch admin notice"))
+    return {"text": f"stackwatch admin notice: {head}", "blocks": blocks,
+            "unfurl_links": False, "unfurl_media": False}
 
 
 def reply_message(reply: Reply) -> Message:

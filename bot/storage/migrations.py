@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, insert, inspect, select, text
 
-from bot.storage.schema import metadata, schema_version
+from bot.storage.schema import metadata, notices, schema_version
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,13 @@ def _initial(conn: Connection) -> None:
     metadata.create_all(conn)
 
 
+def _notices(conn: Connection) -> None:
+    notices.create(conn, checkfirst=True)  # with its index
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: feeds, stories, verdicts, events, sources, deliveries", _initial),
+    Migration(2, "admin notices queue", _notices),
 )
 
 HEAD = MIGRATIONS[-1].version

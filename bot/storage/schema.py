@@ -138,6 +138,23 @@ event_sources = Table(
     UniqueConstraint("event_id", "story_id", name="uq_event_sources_event_story"),
 )
 
+def _queue_columns() -> list[Column[Any]]:
+    """The send-queue state every queued message carries (see `bot.sendqueue`)."""
+    return [
+        # pending -> sending -> sent; failures go back to pending with a later
+        # next_attempt_at, and to dead after the attempt limit.
+        Column("status", String(10), nullable=False, default="pending"),
+        Column("attempts", Integer, nullable=False, default=0),
+        Column("next_attempt_at", UTCDateTime, nullable=False),
+        Column("last_error", Text),
+        Column("message_id", String(200)),
+        Column("created_at", UTCDateTime, nullable=False),
+        Column("sent_at", UTCDateTime),
+        Column("claimed_by", String(100)),
+        Column("lease_until", UTCDateTime),
+    ]
+
+
 deliveries = Table(
     "deliveries",
     metadata,
@@ -149,17 +166,20 @@ deliveries = Table(
            nullable=False),
     Column("kind", String(10), nullable=False, default="alert"),
     Column("destination", String(100), nullable=False),
-    # pending -> sending -> sent; failures go back to pending with a later
-    # next_attempt_at, and to dead after the attempt limit.
-    Column("status", String(10), nullable=False, default="pending"),
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("next_attempt_at", UTCDateTime, nullable=False),
-    Column("last_error", Text),
-    Column("message_id", String(200)),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("sent_at", UTCDateTime),
-    Column("claimed_by", String(100)),
-    Column("lease_until", UTCDateTime),
+    *_queue_columns(),
     UniqueConstraint("event_id", "destination", "source_id", name="uq_deliveries_once"),
 )
 Index("ix_deliveries_pending", deliveries.c.status, deliveries.c.destination, deliveries.c.id)
+
+notices = Table(
+    "notices",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # what happened: "delivery_dead", "feed_disabled"
+    Column("kind", String(30), nullable=False),
+    Column("text", Text, nullable=False),
+    # the admin destination when the notice was raised; NULL: only logged (status "logged")
+    Column("destination", String(100)),
+    *_queue_columns(),
+)
+Index("ix_notices_pending", notices.c.status, notices.c.destination, notices.c.id)
