@@ -197,7 +197,8 @@ name = "Broken"
             app.close()
     assert (row.kind, row.status) == ("feed_disabled", "sent")
     printed = out.getvalue()
-    assert "NOTICE Feed disabled after 1 failed polls in a row: Broken (http://127.0.0.1:" in printed
+    assert ("NOTICE Feed disabled after 1 failed polls in a row: Broken (http://127.0.0.1:"
+            in printed)
     assert "Last error:" in printed and "500" in printed
     assert "/openstack feeds resume http://127.0.0.1:" in printed
 
