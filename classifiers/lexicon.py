@@ -10,6 +10,7 @@ from classifiers.rulefile import CompanySpec
 
 _SPACE = re.compile(r"\s+")
 _OWNER_SUFFIX = re.compile(r"['’]s?$")
+_CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,10 @@ class Lexicon:
         if len(word) > 1 and word.isupper() and word.isalpha():
             return word in self.exact.get("stop_caps", frozenset()) or \
                 word in self.exact.get("gap_caps", frozenset())
-        return self.has("stop_caps", word) or self.has("gap_caps", word)
+        if self.has("stop_caps", word) or self.has("gap_caps", word):
+            return True
+        stem = _CONTRACTION.sub("", word)  # "We're", "It's", "You've"
+        return stem != word and (self.has("stop_caps", stem) or self.has("pronouns", stem))
 
     def is_non_name(self, word: str) -> bool:
         """"Q3", "FY2024", "Q2's": a period, never an organisation."""

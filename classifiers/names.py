@@ -38,7 +38,7 @@ def classify_name(text: str, lex: Lexicon, sentence_initial: bool = False) -> st
         return "none"  # "Q3", "FY2024": periods, not organisations
     if all(lex.has("tier_words", w) for w in words):
         return "none"  # "Gold", "Platinum Member": a tier, not an organisation
-    if len(words) in (2, 3) and lex.has("first_names", words[0]):
+    if len(words) <= 3 and lex.has("first_names", words[0]):
         return "person"
     if len(words) > 1 and any(lex.has("person_titles", w) for w in words):
         return "person"

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from classifiers.lexicon import Lexicon
 from classifiers.names import canonical, classify_name, is_cap
+from classifiers.principal import most_prominent, publisher
 from classifiers.sentences import Sentence
 from classifiers.subjects import APPOSITIVE_STARTS, TOKEN, blank_comma_suffixes, subject_before
 
@@ -21,14 +22,11 @@ _ORG = r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|of|de)){0,4})"
 _TITLE = (r"(?:chief\s+\w+(?:\s+officer)?|ceo|cto|coo|cfo|cio|cmo|president|vice\s+president|vp|"
           r"head|director|founder|co-founder|spokes(?:person|man|woman)|manager|general\s+manager|"
           r"executive|chair(?:man|woman)?|architect|evangelist|lead)")
+_SPEAKER_LABEL = re.compile(rf"^{_ORG}\s*:\s")
 _ATTRIBUTION = re.compile(
     rf"(?i:{_TITLE})(?:\s+(?-i:[a-z]+)){{0,3}}\s+(?i:of|at|for|with)\s+{_ORG}"
     rf"|{_ORG.replace('?P<org>', '?P<owner>')}['’]s?\s+(?i:{_TITLE})\b")
 
-#: How many leading sentences (the headline included) may name the publisher.
-PUBLISHER_LINES = 4
-#: The most-named organisation is the principal only if named this often.
-PRINCIPAL_MIN_MENTIONS = 2
 
 
 class Mentions:
@@ -57,7 +55,7 @@ class Mentions:
                 if subject:
                     self._subjects.setdefault(index, set()).add(at)
             self._cache[index] = found
-        return sorted(self._cache[index] + self._extra.get(index, []))
+        return sorted(set(self._cache[index] + self._extra.get(index, [])))
 
     def nearest_before(self, index: int, pos: int, among: set[str] | None = None) -> str | None:
         """The last organisation (of `among`, if given) named before `pos` in
@@ -80,7 +78,7 @@ class Mentions:
         """The organisation a pronoun or descriptive phrase most likely means."""
         first = text.split()[0].casefold() if text.split() else ""
         if self._lex.has("first_person", first):
-            return self.speaker(index) or self.principal() or self.nearest_before(index, pos)
+            return self.speaker(index) or self.principal()
         if how == "pronoun":
             return self.reporter(index, pos) or self.nearest_before(index, pos)
         if how == "descriptor":
@@ -111,9 +109,14 @@ class Mentions:
 
     def speaker(self, index: int) -> str | None:
         """The organisation a quoted speaker is attributed to in this sentence:
-        '"We ...," said Jane Roe, CTO at Acme' or 'Acme's CEO said: "We ..."'."""
-        for found in _ATTRIBUTION.finditer(self._sentences[index].text):
-            name = found.group("org") or found.group("owner")
+        '"We ...," said Jane Roe, CTO at Acme', 'Acme's CEO said: "We ..."', or
+        a speaker label 'Acme: we have joined ...'."""
+        text = self._sentences[index].text
+        label = _SPEAKER_LABEL.match(text)
+        names = [label.group("org")] if label else []
+        names += [found.group("org") or found.group("owner")
+                  for found in _ATTRIBUTION.finditer(text)]
+        for name in names:
             words = name.split()
             while words and self._lex.is_stop_cap(words[-1]):
                 words.pop()
@@ -126,30 +129,14 @@ class Mentions:
     def principal(self) -> str | None:
         """The company the story speaks for or about (cached)."""
         if self._principal is None:
-            self._principal = (self._publisher() or self._most_named(),)
+            self._principal = (publisher(self._sentences, self._lex) or most_prominent(
+                self._sentences, self._lex, self.in_sentence, self.subjects),)
         return self._principal[0]
 
-    def _publisher(self) -> str | None:
-        for sentence in self._sentences[:PUBLISHER_LINES]:
-            for found in self._lex.publisher_re.finditer(sentence.text):
-                words = found.group("name").split()
-                while words and self._lex.is_stop_cap(words[0]):
-                    words.pop(0)
-                name = " ".join(words)
-                if name and classify_name(name, self._lex) == "name":
-                    return canonical(name, self._lex)
-        return None
-
-    def _most_named(self) -> str | None:
-        counts: dict[str, int] = {}
-        for i, sentence in enumerate(self._sentences):
-            for _, name in self.in_sentence(i):
-                counts[name] = counts.get(name, 0) + (2 if sentence.title else 1)
-        if not counts:
-            return None
-        best = max(counts.values())
-        top = [name for name, n in counts.items() if n == best]
-        return top[0] if len(top) == 1 and best >= PRINCIPAL_MIN_MENTIONS else None
+    def subjects(self, index: int) -> set[int]:
+        """Where in sentence `index` an organisation stands as a subject."""
+        self.in_sentence(index)
+        return self._subjects.get(index, set())
 
 
 def _org_like(words: list[str], lex: Lexicon) -> bool:
@@ -164,7 +151,7 @@ def _org_like(words: list[str], lex: Lexicon) -> bool:
 
 def _in_subject_position(tokens: list[re.Match[str]], i: int, j: int, lex: Lexicon) -> bool:
     """Clause-initial and followed by a verb-ish word or an appositive."""
-    if i > 0 and tokens[i - 1].group() not in (",", ";", ":"):
+    if i > 0 and tokens[i - 1].group() not in (",", ";", ":", "-", "--", "—", "–"):
         return False
     if j >= len(tokens):
         return False

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from classifiers.lexicon import Lexicon
 from classifiers.names import POSSESSIVE, canonical, classify_name, is_cap, strip_suffixes
 
-TOKEN = re.compile(r"[^\W_][\w&.'’+-]*[\w&+]|[^\W_]|[,;:()\"“”—–]|(?<=\s)-(?=\s)")
+TOKEN = re.compile(r"[^\W_][\w&.'’+-]*[\w&+]|[^\W_]|[,;:()\"“”—–]|(?<=\s)--?(?=\s)")
 _HARD_BOUNDARY = re.compile(r"[;:()\"“”—–]|\s--?\s")
 _YEAR_OR_NUMBER = re.compile(r"\d[\d,.]*")
 _ASIDE = re.compile(r"\([^()]{0,80}\)"  # "(NASDAQ: ACME)"
