@@ -3,7 +3,17 @@
 It records every call with its exact body, answers `auth.test`,
 `chat.postMessage`, `chat.postEphemeral` and `apps.connections.open` (whose URL
 points at its own websocket), and can be told to fail the next N calls of a
-method with a 429 + Retry-After, a 5xx, or an `ok: false` error.
+method with a 429 + Retry-After, a 5xx, or an `ok: false` error, or every call
+of it for a while (`outage`).
+
+Posted messages are kept per channel (`messages`) and read back as Slack does:
+`conversations.history` (top-level messages, newest first) and
+`conversations.replies` (a thread, oldest first), both with `oldest`, `limit`
+and cursor paging, and message `metadata` only with `include_all_metadata`.
+Message `ts` values are real Unix times, as Slack's are, so `oldest` means what
+it says. `post_delay` holds back the answer to a post that Slack already made,
+which is exactly the window in which a crash leaves a message posted but not
+marked sent.
 """
 
 from __future__ import annotations
@@ -44,20 +54,30 @@ class Failure:
 class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.messages: list[dict[str, Any]] = []
+        #: seconds to wait, after a post was made, before answering it (calls to
+        #: chat.postMessage numbered from `delay_from` on, counting from 0)
+        self.post_delay = 0.0
+        self.delay_from = 0
+        self._outage: list[Failure] = []
+        self._turn = 0
         self.socket_received: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self.socket_connected = asyncio.Event()
         self._failures: dict[str, deque[Failure]] = {}
         self._ws: web.WebSocketResponse | None = None
-        self._ts = 0
+        self._last_ts = 0.0
         self._runner: web.AppRunner | None = None
         self.port = 0
 
     async def start(self) -> FakeSlack:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)
         app.router.add_post("/response/{name}", self._response)
         app.router.add_get("/socket", self._socket)
-        self._runner = web.AppRunner(app, access_log=None)
+        # a client that hangs up (a killed sender) must not leave a held answer behind
+        self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True,
+                                     shutdown_timeout=0.5)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", 0).start()
         self.port = int(self._runner.addresses[0][1])
@@ -91,6 +111,25 @@ class FakeSlack:
         queue = self._failures.setdefault(method, deque())
         queue.extend(Failure(status, error, retry_after) for _ in range(count))
 
+    def outage(self, *failures: Failure) -> None:
+        """Until `recover()`, every chat.postMessage gets these failures in turn."""
+        self._outage = list(failures)
+        self._turn = 0
+
+    def recover(self) -> None:
+        self._outage = []
+
+    def add_message(self, channel: str, text: str, **fields: Any) -> dict[str, Any]:
+        """A message someone else posted (a person, another app)."""
+        message = {"type": "message", "channel": channel, "ts": self._next_ts(), "text": text,
+                   **fields}
+        self.messages.append(message)
+        return message
+
+    def posted(self, channel: str) -> list[dict[str, Any]]:
+        """Messages in `channel`, oldest first."""
+        return [m for m in self.messages if m["channel"] == channel]
+
     def calls_to(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
 
@@ -114,28 +153,74 @@ class FakeSlack:
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
-        raw = await request.text()
-        body = _parse(raw, request.content_type)
+        if request.method == "GET":
+            raw = request.query_string
+            body: dict[str, Any] = dict(request.query)
+        else:
+            raw = await request.text()
+            body = _parse(raw, request.content_type)
         failures = self._failures.get(method)
         if failures:
             failure = failures.popleft()
             return self._record(method, request, raw, body, _failure_response(failure))
-        return self._record(method, request, raw, body, web.json_response(self._answer(
-            method, body)))
+        if self._outage and method == "chat.postMessage":
+            failure = self._outage[self._turn % len(self._outage)]
+            self._turn += 1
+            return self._record(method, request, raw, body, _failure_response(failure))
+        response = self._record(method, request, raw, body,
+                                web.json_response(self._answer(method, body)))
+        held = len(self.calls_to("chat.postMessage")) > self.delay_from
+        if method == "chat.postMessage" and self.post_delay and held:
+            await asyncio.sleep(self.post_delay)  # posted; the caller just does not know yet
+        return response
+
+    def _next_ts(self) -> str:
+        self._last_ts = max(round(time.time(), 6), round(self._last_ts + 0.000001, 6))
+        return f"{self._last_ts:.6f}"
 
     def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
             return {"ok": True, "url": "https://fake.slack.test/", "team": "Fake",
                     "user": "stackwatch", "team_id": TEAM, "user_id": BOT_USER,
                     "bot_id": "B0BOT", "is_enterprise_install": False}
-        if method in ("chat.postMessage", "chat.postEphemeral"):
-            self._ts += 1
-            ts = f"1700000000.{self._ts:06d}"
-            return {"ok": True, "channel": body.get("channel"), "ts": ts, "message_ts": ts,
-                    "message": {"text": body.get("text"), "ts": ts}}
+        if method == "chat.postMessage":
+            message = self._post(body)
+            return {"ok": True, "channel": message["channel"], "ts": message["ts"],
+                    "message": {k: v for k, v in message.items() if k != "channel"}}
+        if method == "chat.postEphemeral":
+            ts = self._next_ts()
+            return {"ok": True, "message_ts": ts}
+        if method == "conversations.history":
+            return self._page(body, [m for m in reversed(self.posted(body["channel"]))
+                                     if m.get("thread_ts", m["ts"]) == m["ts"]])
+        if method == "conversations.replies":
+            thread = [m for m in self.posted(body["channel"])
+                      if m["ts"] == body["ts"] or m.get("thread_ts") == body["ts"]]
+            if not thread:
+                return {"ok": False, "error": "thread_not_found"}
+            return self._page(body, thread)
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
         return {"ok": False, "error": "unknown_method"}
+
+    def _post(self, body: dict[str, Any]) -> dict[str, Any]:
+        fields = {k: body[k] for k in ("blocks", "thread_ts", "metadata") if k in body}
+        message = {"type": "message", "channel": body.get("channel"), "ts": self._next_ts(),
+                   "text": body.get("text"), "bot_id": "B0BOT", "user": BOT_USER, **fields}
+        self.messages.append(message)
+        return message
+
+    def _page(self, query: dict[str, Any], found: list[dict[str, Any]]) -> dict[str, Any]:
+        oldest = float(query.get("oldest") or 0)
+        found = [m for m in found if float(m["ts"]) > oldest or m["ts"] == query.get("ts")]
+        start = int(query.get("cursor") or 0)
+        limit = int(query.get("limit") or 100)
+        with_metadata = query.get("include_all_metadata") in ("1", "true")
+        page = [{k: v for k, v in m.items() if k != "channel" and (
+            with_metadata or k != "metadata")} for m in found[start:start + limit]]
+        more = start + limit < len(found)
+        return {"ok": True, "messages": page, "has_more": more,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
 
     async def _response(self, request: web.Request) -> web.Response:
         raw = await request.text()

@@ -13,7 +13,7 @@ MANIFEST = (Path(__file__).resolve().parents[1] / "slack-app-manifest.yml").read
 def test_manifest_declares_the_command_scopes_and_socket_mode() -> None:
     assert f"- command: {COMMAND}\n" in MANIFEST
     assert "should_escape: false" in MANIFEST
-    for scope in ("chat:write", "commands"):
+    for scope in ("chat:write", "commands", "channels:history", "groups:history"):
         assert f"      - {scope} " in MANIFEST
     assert "socket_mode_enabled: true" in MANIFEST
 

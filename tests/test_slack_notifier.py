@@ -85,8 +85,10 @@ async def test_alert_is_block_kit_with_plain_fallback(fake: FakeSlack,
         ],
         "unfurl_links": False,
         "unfurl_media": False,
+        "metadata": {"event_type": "stackwatch_delivery",
+                     "event_payload": {"key": "sw-7", "queued": ""}},
     }
-    assert ts == "1700000000.000001"
+    assert ts == fake.posted(CHANNEL)[0]["ts"]
 
 
 async def test_follow_up_goes_into_the_alert_thread(fake: FakeSlack,
@@ -111,7 +113,7 @@ async def test_follow_up_without_known_thread_is_a_normal_message(
 async def test_rate_limit_waits_retry_after_then_posts_once(fake: FakeSlack,
                                                             notifier: SlackNotifier) -> None:
     fake.fail_next(1, status=429, retry_after="1")
-    assert await notifier.send(ALERT) == "1700000000.000001"
+    assert await notifier.send(ALERT) == fake.posted(CHANNEL)[0]["ts"]
     first, second = fake.calls_to("chat.postMessage")
     assert (first.status, second.status) == (429, 200)
     assert second.at - first.at >= 1.0
@@ -189,6 +191,8 @@ async def test_hostile_text_arrives_harmless(fake: FakeSlack, notifier: SlackNot
         ],
         "unfurl_links": False,
         "unfurl_media": False,
+        "metadata": {"event_type": "stackwatch_delivery",
+                     "event_payload": {"key": "sw-9", "queued": ""}},
     }
     assert "link_names" not in body and "parse" not in body
     for text in strings(body):  # the only `<` left opens the one link we built
@@ -231,7 +235,7 @@ async def test_outage_ends_with_the_alert_delivered_once(engine: Engine, fake: F
     assert (await sender.deliver_pending()).sent == 1  # one more 500, then success
     calls = fake.calls_to("chat.postMessage")
     assert [c.status for c in calls] == [500, 500, 500, 500, 200]
-    assert rows(engine) == [("alert", "sent", "1700000000.000001")]
+    assert rows(engine) == [("alert", "sent", fake.posted(CHANNEL)[0]["ts"])]
 
 
 async def test_second_outlet_lands_in_the_thread_of_the_sent_alert(
@@ -243,7 +247,7 @@ async def test_second_outlet_lands_in_the_thread_of_the_sent_alert(
     assert stats.sent == 2
     alert, follow = (c.body for c in fake.calls_to("chat.postMessage"))
     assert "thread_ts" not in alert
-    assert follow["thread_ts"] == "1700000000.000001"
+    first, second = (m["ts"] for m in fake.posted(CHANNEL))
+    assert follow["thread_ts"] == first
     assert "Dell &amp; OpenStack" in follow["blocks"][2]["text"]["text"]
-    assert rows(engine) == [("alert", "sent", "1700000000.000001"),
-                            ("source", "sent", "1700000000.000002")]
+    assert rows(engine) == [("alert", "sent", first), ("source", "sent", second)]
