@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from bot import feedstate, queries
+from bot.processes import GONE_AFTER
 
 
 class CommandError(Exception):
@@ -48,6 +49,8 @@ class CommandContext:
     version: str = ""
     is_admin: bool = False
     reload: Callable[[], str] | None = None
+    #: the cluster's heartbeat interval: processes silent for GONE_AFTER of them are gone
+    heartbeat: timedelta = timedelta(seconds=15)
 
 
 @dataclass(frozen=True)
@@ -113,15 +116,23 @@ def feeds(ctx: CommandContext, action: str | None = None, url: str | None = None
 
 
 def status(ctx: CommandContext) -> Reply:
-    """Version, uptime, last sweep and pending deliveries."""
+    """Version, uptime, last sweep, pending deliveries, and the processes sharing the work."""
+    now = ctx.clock()
     counts = queries.delivery_counts(ctx.engine)
     last = queries.last_sweep_at(ctx.engine)
-    uptime = ctx.clock() - ctx.started_at
-    lines = [f"version {ctx.version}", f"up {_duration(uptime)}",
+    cluster = queries.cluster(ctx.engine, now=now, gone_after=ctx.heartbeat * GONE_AFTER)
+    live = sum(p.alive for p in cluster.processes)
+    lines = [f"version {ctx.version}", f"up {_duration(now - ctx.started_at)}",
              f"last sweep {last:%Y-%m-%d %H:%M UTC}" if last else "no sweep yet",
              f"deliveries pending {counts.get('pending', 0) + counts.get('sending', 0)}, "
-             f"dead {counts.get('dead', 0)}, sent {counts.get('sent', 0)}"]
-    return Reply(heading="stackwatch status", text="\n".join(lines))
+             f"dead {counts.get('dead', 0)}, sent {counts.get('sent', 0)}",
+             f"processes {live} live, {len(cluster.processes) - live} gone"]
+    if cluster.orphans_expire_at is not None:
+        lines.append(f"held by no live process: {cluster.orphan_feeds} feeds, "
+                     f"{cluster.orphan_deliveries} alerts (leases end by "
+                     f"{cluster.orphans_expire_at:%H:%M:%S} UTC)")
+    return Reply(heading="stackwatch status", text="\n".join(lines),
+                 items=tuple(_process_item(p, now) for p in cluster.processes))
 
 
 def reload(ctx: CommandContext) -> Reply:
@@ -266,6 +277,23 @@ def _feed_item(feed: queries.FeedHealth) -> ReplyItem:
     if feed.last_error:
         detail += f", last error: {feed.last_error[:120]}"
     return ReplyItem(title=feed.name or feed.url, detail=detail, url=feed.url)
+
+
+def _process_item(p: queries.ProcessView, now: datetime) -> ReplyItem:
+    state = (f"up {_duration(now - p.started_at)}" if p.alive
+             else f"GONE, silent for {_ago(now - p.heartbeat_at)}")
+    parts = [state, f"roles {', '.join(p.roles) or 'none'}",
+             f"holds {', '.join(p.singletons)}" if p.singletons else "holds no singleton",
+             f"leases {p.feeds_leased} feeds, {p.deliveries_leased} alerts",
+             f"heartbeat {_ago(now - p.heartbeat_at)} ago", f"v{p.version}"]
+    return ReplyItem(title=f"{p.worker} (pid {p.pid} on {p.host})", detail="; ".join(parts))
+
+
+def _ago(delta: timedelta) -> str:
+    seconds = max(int(delta.total_seconds()), 0)
+    if seconds < 120:
+        return f"{seconds}s"
+    return _duration(delta) if seconds >= 3600 else f"{seconds // 60}m {seconds % 60}s"
 
 
 def _duration(delta: timedelta) -> str:

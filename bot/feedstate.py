@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, and_, or_, select, update
 
+from bot.storage.dialect import serialise
 from bot.storage.schema import feeds
 
 MAX_BACKOFF = timedelta(hours=6)
@@ -58,21 +59,25 @@ def sync_feeds(engine: Engine, specs: Sequence[FeedSpec], now: datetime) -> None
     """
     wanted = {spec.url: spec for spec in specs}
     with engine.begin() as conn:
+        serialise(conn, "sync_feeds")  # processes starting together must not insert twice
         existing = {row.url: row for row in conn.execute(select(feeds))}
+        added = []
         for url, spec in wanted.items():
-            values = {"name": spec.name, "kind": spec.kind, "in_config": True,
-                      "interval_seconds": spec.interval_seconds}
+            values: dict[str, Any] = {"name": spec.name, "kind": spec.kind, "in_config": True,
+                                      "interval_seconds": spec.interval_seconds}
             row = existing.get(url)
             if row is None:
-                conn.execute(feeds.insert().values(
-                    url=url, enabled=spec.enabled, next_check_at=now, error_count=0,
-                    items_seen=0, **values))
-            else:
-                if not spec.enabled:
-                    values["enabled"] = False
-                elif not row.enabled and row.disabled_reason is None:
-                    values["enabled"] = True  # re-enabled in the config by an admin
+                added.append({"url": url, "enabled": spec.enabled, "next_check_at": now,
+                              "error_count": 0, "items_seen": 0, **values})
+                continue
+            if not spec.enabled:
+                values["enabled"] = False
+            elif not row.enabled and row.disabled_reason is None:
+                values["enabled"] = True  # re-enabled in the config by an admin
+            if any(getattr(row, key) != value for key, value in values.items()):
                 conn.execute(feeds.update().where(feeds.c.id == row.id).values(**values))
+        if added:
+            conn.execute(feeds.insert(), added)
         gone = [row.id for url, row in existing.items() if url not in wanted and row.in_config]
         if gone:
             conn.execute(feeds.update().where(feeds.c.id.in_(gone)).values(in_config=False))

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, select
+from sqlalchemy import Connection, Engine, and_, func, select
 
 from bot.ledger import company_key
-from bot.storage.schema import deliveries, event_sources, events, feeds, stories, verdicts
+from bot.storage.schema import (
+    deliveries,
+    event_sources,
+    events,
+    feeds,
+    processes,
+    stories,
+    verdicts,
+)
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,69 @@ def last_sweep_at(engine: Engine) -> datetime | None:
         value: datetime | None = conn.execute(
             select(func.max(feeds.c.last_checked_at))).scalar_one()
     return value
+
+
+@dataclass(frozen=True)
+class ProcessView:
+    """One registered `stackwatch run` and the work it holds right now."""
+
+    worker: str
+    host: str
+    pid: int
+    roles: tuple[str, ...]
+    version: str
+    singletons: tuple[str, ...]
+    started_at: datetime
+    heartbeat_at: datetime
+    alive: bool
+    feeds_leased: int
+    deliveries_leased: int
+
+
+@dataclass(frozen=True)
+class ClusterView:
+    """Every registered process, and leases held by processes that are not alive."""
+
+    processes: tuple[ProcessView, ...]
+    orphan_feeds: int
+    orphan_deliveries: int
+    orphans_expire_at: datetime | None
+
+
+def cluster(engine: Engine, *, now: datetime, gone_after: timedelta) -> ClusterView:
+    """Live processes first (oldest first), then gone ones; unexpired leases per worker."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(processes).order_by(processes.c.started_at,
+                                                       processes.c.worker)).all()
+        feed_leases = _leases(conn, feeds.c.claimed_by, feeds.c.lease_until, now)
+        outbox_leases = _leases(conn, deliveries.c.claimed_by, deliveries.c.lease_until, now,
+                                deliveries.c.status == "sending")
+    views = [ProcessView(
+        worker=r.worker, host=r.host, pid=r.pid, roles=_split(r.roles), version=r.version,
+        singletons=_split(r.singletons), started_at=r.started_at, heartbeat_at=r.heartbeat_at,
+        alive=r.heartbeat_at >= now - gone_after,
+        feeds_leased=feed_leases.get(r.worker, (0, now))[0],
+        deliveries_leased=outbox_leases.get(r.worker, (0, now))[0]) for r in rows]
+    alive = {v.worker for v in views if v.alive}
+    orphans = [lease for leases in (feed_leases, outbox_leases)
+               for worker, lease in leases.items() if worker not in alive]
+    return ClusterView(
+        processes=tuple(sorted(views, key=lambda v: not v.alive)),
+        orphan_feeds=sum(n for w, (n, _) in feed_leases.items() if w not in alive),
+        orphan_deliveries=sum(n for w, (n, _) in outbox_leases.items() if w not in alive),
+        orphans_expire_at=max((until for _, until in orphans), default=None))
+
+
+def _leases(conn: Connection, holder: Any, until: Any, now: datetime,
+            *where: Any) -> dict[str, tuple[int, datetime]]:
+    """Unexpired leases per holder: (count, when the last one expires)."""
+    query = (select(holder, func.count(), func.max(until))
+             .where(holder.is_not(None), until > now, *where).group_by(holder))
+    return {worker: (int(count), last) for worker, count, last in conn.execute(query)}
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(part for part in value.split(",") if part)
 
 
 def _events(engine: Engine, where: Any, limit: int) -> list[EventView]:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, insert, inspect, select, text
 
-from bot.storage.schema import metadata, notices, schema_version
+from bot.storage.schema import metadata, notices, processes, schema_version
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,14 @@ def _notices(conn: Connection) -> None:
     notices.create(conn, checkfirst=True)  # with its index
 
 
+def _process_registry(conn: Connection) -> None:
+    processes.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: feeds, stories, verdicts, events, sources, deliveries", _initial),
     Migration(2, "admin notices queue", _notices),
+    Migration(3, "process registry: processes", _process_registry),
 )
 
 HEAD = MIGRATIONS[-1].version

@@ -183,3 +183,18 @@ notices = Table(
     *_queue_columns(),
 )
 Index("ix_notices_pending", notices.c.status, notices.c.destination, notices.c.id)
+
+# One row per running `stackwatch run`: who shares the work, doing what, last seen when.
+processes = Table(
+    "processes",
+    metadata,
+    Column("worker", String(100), primary_key=True),
+    Column("host", String(255), nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("roles", String(100), nullable=False),
+    Column("version", String(50), nullable=False),
+    # Singletons (chat, websub, notices) this process held at its last report, comma-separated.
+    Column("singletons", String(200), nullable=False, default=""),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("heartbeat_at", UTCDateTime, nullable=False),
+)
