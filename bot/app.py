@@ -15,17 +15,18 @@ import os
 import signal
 import socket
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from rich.console import Console
 from sqlalchemy import Connection
 
-from bot import __version__, feedstate, notices, outbox
-from bot.chat import build_chat_adapters
+from bot import __version__, feedstate, notices, outbox, processes
+from bot.chat import ChatSupervisor, build_chat_adapters
 from bot.commands import CommandContext
 from bot.config import Config, ConfigError, load_config
 from bot.delivery import DeliveryStats, Sender
@@ -33,6 +34,9 @@ from bot.feedstate import FeedRow
 from bot.notifiers.base import Notifier
 from bot.notifiers.factory import build_notifiers
 from bot.pipeline import FeedPlan, Pipeline, SweepSettings, SweepStats
+from bot.processes import ProcessInfo
+from bot.roles import ROLES, singletons_for
+from bot.singletons import Singletons, locks_for
 from bot.storage import Database, open_database
 from bot.storage.lock import sqlite_process_lock
 from classifiers import Classifier, RuleError
@@ -52,6 +56,16 @@ class RunReport:
 
 
 @dataclass
+class Running:
+    """The parts of one running process; `pipeline` and `sender` exist only for their roles."""
+
+    pipeline: Pipeline | None
+    sender: Sender | None
+    singletons: Singletons
+    scheduler: AsyncIOScheduler
+
+
+@dataclass
 class App:
     config: Config
     db: Database
@@ -62,15 +76,16 @@ class App:
                                                 f"{uuid.uuid4().hex[:6]}")
     started_at: datetime = field(default_factory=utcnow)
     config_path: Path | None = None
+    roles: tuple[str, ...] = ROLES
     _pipeline: Pipeline | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def open(cls, config: Config, *, console: Console | None = None,
-             config_path: Path | None = None) -> App:
+             config_path: Path | None = None, roles: tuple[str, ...] = ROLES) -> App:
         """Open the database, sync the feed list and compile the classifier rules."""
         db = open_database(config.database_url)
         app = cls(config=config, db=db, classifier=_classifier(config),
-                  console=console or Console(), config_path=config_path)
+                  console=console or Console(), config_path=config_path, roles=roles)
         feedstate.sync_feeds(db.engine, app.feed_specs(), app.clock())
         return app
 
@@ -99,7 +114,8 @@ class App:
     def feed_specs(self) -> list[feedstate.FeedSpec]:
         default = self.config.watch.default_interval_minutes
         return [feedstate.FeedSpec(url=f.url, name=f.name, kind=f.kind, enabled=f.enabled,
-                                   interval_seconds=60 * (f.interval_minutes or default))
+                                   interval_seconds=max(1, round(60 * (f.interval_minutes
+                                                                        or default))))
                 for f in self.config.feeds]
 
     def plans(self) -> dict[str, FeedPlan]:
@@ -115,7 +131,8 @@ class App:
             jitter=w.jitter_fraction, backlog_max_age=timedelta(days=w.backlog_max_age_days),
             max_failures=w.max_consecutive_failures or 1_000_000,
             concurrency=w.concurrency, merge_window=timedelta(days=c.ledger.merge_window_days),
-            lease=timedelta(seconds=w.lease_seconds))
+            # A claim is a lease on a feed about to be fetched, not on a queue behind others.
+            batch_size=w.concurrency, lease=timedelta(seconds=w.lease_seconds))
 
     def fetch_limits(self) -> FetchLimits:
         w = self.config.watch
@@ -140,14 +157,17 @@ class App:
     def command_context(self, *, is_admin: bool = False) -> CommandContext:
         return CommandContext(engine=self.db.engine, clock=self.clock,
                               started_at=self.started_at, version=__version__,
-                              is_admin=is_admin, reload=self.reload)
+                              is_admin=is_admin, reload=self.reload,
+                              heartbeat=timedelta(seconds=self.config.cluster.heartbeat_seconds))
 
     async def run_once(self) -> RunReport:
-        """One sweep of every due feed, then deliver everything pending, notices last."""
-        async with self._running() as (pipeline, sender):
-            sweep = await pipeline.sweep()
-            delivery = await sender.deliver_pending()
-            await sender.deliver_notices()
+        """One sweep of every due feed, then deliver everything pending, notices last (as the
+        roles allow)."""
+        async with self._running(tuple(r for r in self.roles if r != "chat")) as run:
+            sweep = await run.pipeline.sweep() if run.pipeline else SweepStats()
+            delivery = await run.sender.deliver_pending() if run.sender else DeliveryStats()
+            if run.sender:
+                await run.sender.deliver_notices()
         return RunReport(sweep=sweep, delivery=delivery)
 
     async def serve(self, stop: asyncio.Event | None = None) -> None:
@@ -159,85 +179,137 @@ class App:
                 loop.add_signal_handler(sig, stop.set)
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signal.SIGHUP, lambda: log.warning(self.reload()))
-        async with self._running() as (pipeline, sender):
-            busy, notifying = asyncio.Lock(), asyncio.Lock()
+        try:
+            async with self._running(self.roles) as run:
+                await self._serve(run, stop)
+        finally:
+            for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+                with contextlib.suppress(NotImplementedError, RuntimeError):
+                    loop.remove_signal_handler(sig)
 
-            async def tick() -> None:
-                async with busy:
+    async def _serve(self, run: Running, stop: asyncio.Event) -> None:
+        busy = asyncio.Lock()
+        pipeline, sender = run.pipeline, run.sender
+
+        async def tick() -> None:
+            async with busy:
+                if pipeline is not None:
                     stats = await pipeline.sweep()
                     log.info("sweep done: %s feeds, %s new stories, %s new events",
                              stats.feeds, stats.new_stories, stats.new_events)
+                if sender is not None:
                     await sender.deliver_pending()
 
-            async def deliver() -> None:
-                if not busy.locked():
-                    async with busy:
-                        await sender.deliver_pending()
+        async def deliver() -> None:
+            if sender is not None and not busy.locked():
+                async with busy:
+                    await sender.deliver_pending()
 
-            async def notify() -> None:
-                """Admin notices: a job of its own, independent of sweeps and alerts."""
-                async with notifying:
-                    await sender.deliver_notices()
+        async def notify() -> None:
+            """Admin notices: a job of its own, independent of sweeps and alerts."""
+            if sender is not None:
+                await sender.deliver_notices()
 
-            every = self.config.delivery.interval_seconds
-            scheduler = AsyncIOScheduler(timezone=UTC)
-            scheduler.add_job(tick, "interval", seconds=self.config.watch.tick_seconds,
-                              next_run_time=self.clock(), id="sweep", max_instances=1,
-                              coalesce=True)
-            scheduler.add_job(deliver, "interval", seconds=every, id="deliver",
-                              max_instances=1, coalesce=True)
-            scheduler.add_job(notify, "interval", seconds=every, next_run_time=self.clock(),
-                              id="notices", max_instances=1, coalesce=True)
-            adapters = build_chat_adapters(self)
-            scheduler.start()
-            try:
-                for adapter in adapters:
-                    await adapter.start()
-                await stop.wait()
-            finally:
-                scheduler.shutdown(wait=False)
-                for adapter in adapters:
-                    await adapter.stop()
-                async with busy, notifying:  # let a running sweep or delivery finish
-                    pass
-        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.remove_signal_handler(sig)
+        every = self.config.delivery.interval_seconds
+        if pipeline is not None:
+            run.scheduler.add_job(tick, "interval", seconds=self.config.watch.tick_seconds,
+                                  next_run_time=self.clock(), id="sweep", max_instances=1,
+                                  coalesce=True)
+        if sender is not None:
+            first = {} if pipeline else {"next_run_time": self.clock()}  # None would pause it
+            run.scheduler.add_job(deliver, "interval", seconds=every, id="deliver",
+                                  max_instances=1, coalesce=True, **first)
+            # One process at a time sends admin notices: whichever holds `notices`.
+            run.scheduler.add_job(run.singletons.guarded("notices", notify), "interval",
+                                  seconds=every, next_run_time=self.clock(), id="notices",
+                                  max_instances=1, coalesce=True)
+        # Further singleton jobs (WebSub renewals) go the same way:
+        # run.scheduler.add_job(run.singletons.guarded("websub", renew), ...).
+        waiters: set[asyncio.Future[Any]] = {asyncio.ensure_future(stop.wait())}
+        if "chat" in self.roles:
+            chat = ChatSupervisor(lambda: build_chat_adapters(self), run.singletons)
+            waiters.add(asyncio.create_task(chat.run(), name="chat"))
+        try:
+            done, _ = await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                task.result()  # a chat adapter that cannot start ends the service, loudly
+        finally:
+            run.scheduler.shutdown(wait=False)
+            for task in waiters:
+                task.cancel()
+            await asyncio.gather(*waiters, return_exceptions=True)
+            async with busy:  # let a running sweep or delivery finish
+                pass
 
     @contextlib.asynccontextmanager
-    async def _running(self):  # type: ignore[no-untyped-def]
+    async def _running(self, roles: tuple[str, ...]) -> AsyncIterator[Running]:
         lock = sqlite_process_lock(self.db.url)
         try:
-            async with self._parts() as parts:
-                yield parts
+            async with self._registered(roles) as (singletons, scheduler), \
+                    self._parts(roles) as (pipeline, sender):
+                yield Running(pipeline, sender, singletons=singletons, scheduler=scheduler)
         finally:
             if lock is not None:
                 lock.release()
 
     @contextlib.asynccontextmanager
-    async def _parts(self):  # type: ignore[no-untyped-def]
-        session = make_session(self.fetch_limits())
-        notifiers: dict[str, Notifier] = build_notifiers(self.config, console=self.console)
-        pipeline = Pipeline(engine=self.db.engine, fetcher=Fetcher(session, self.fetch_limits()),
-                            classifier=self.classifier, plans=self.plans(),
-                            settings=self.sweep_settings(), worker=self.worker,
-                            clock=self.clock, on_feed_disabled=self.feed_disabled)
-        sender = Sender(engine=self.db.engine, notifiers=notifiers, worker=self.worker,
-                        policy=self.retry_policy(), clock=self.clock,
-                        lease=timedelta(seconds=self.config.delivery.lease_seconds),
-                        admin_destination=self.admin_destination)
+    async def _parts(self, roles: tuple[str, ...]
+                     ) -> AsyncIterator[tuple[Pipeline | None, Sender | None]]:
+        session = make_session(self.fetch_limits()) if "watch" in roles else None
+        notifiers: dict[str, Notifier] = (build_notifiers(self.config, console=self.console)
+                                          if "deliver" in roles else {})
+        pipeline = None if session is None else Pipeline(
+            engine=self.db.engine, fetcher=Fetcher(session, self.fetch_limits()),
+            classifier=self.classifier, plans=self.plans(), settings=self.sweep_settings(),
+            worker=self.worker, clock=self.clock, on_feed_disabled=self.feed_disabled)
+        sender = None if "deliver" not in roles else Sender(
+            engine=self.db.engine, notifiers=notifiers, worker=self.worker,
+            policy=self.retry_policy(), clock=self.clock,
+            lease=timedelta(seconds=self.config.delivery.lease_seconds),
+            admin_destination=self.admin_destination)
         self._pipeline = pipeline
         try:
             yield pipeline, sender
         finally:
             self._pipeline = None
-            await session.close()
+            if session is not None:
+                await session.close()
             for notifier in notifiers.values():
                 await notifier.close()
             await asyncio.to_thread(feedstate.release_claims, self.db.engine, self.worker)
             for queue in (outbox, notices):
                 await asyncio.to_thread(queue.release_claims, self.db.engine, self.worker,
                                         now=self.clock())
+
+    @contextlib.asynccontextmanager
+    async def _registered(self, roles: tuple[str, ...]
+                          ) -> AsyncIterator[tuple[Singletons, AsyncIOScheduler]]:
+        """Register in the process registry, compete for our singletons, keep heartbeating."""
+        engine, cluster = self.db.engine, self.config.cluster
+        info = ProcessInfo(worker=self.worker, roles=roles, version=__version__,
+                           started_at=self.started_at)
+        interval = timedelta(seconds=cluster.heartbeat_seconds)
+
+        async def beat(held: frozenset[str] | None = None) -> None:
+            await asyncio.to_thread(processes.heartbeat, engine, info, now=self.clock(),
+                                    singletons=singletons.held if held is None else held,
+                                    interval=interval)
+
+        singletons = Singletons(singletons_for(roles), locks_for(engine, self.worker),
+                                retry=cluster.takeover_seconds, on_change=beat)
+        await asyncio.to_thread(processes.register, engine, info, now=self.clock())
+        scheduler = AsyncIOScheduler(timezone=UTC)
+        try:
+            await singletons.start()
+            scheduler.add_job(beat, "interval", seconds=cluster.heartbeat_seconds,
+                              id="heartbeat", max_instances=1, coalesce=True)
+            scheduler.start()
+            yield singletons, scheduler
+        finally:
+            if scheduler.running:
+                scheduler.shutdown(wait=False)
+            await singletons.stop()
+            await asyncio.to_thread(processes.deregister, engine, self.worker)
 
     def close(self) -> None:
         self.db.dispose()

@@ -1,18 +1,27 @@
 """Chat adapters: the long-lived connections that answer `/openstack` commands.
 
 An adapter parses a platform's command payload, runs the platform-neutral
-command from `bot.commands` and renders the `Reply`. The composition root
-starts every enabled adapter on the service loop and stops them on shutdown;
-adapters never import each other.
+command from `bot.commands` and renders the `Reply`. Two processes must never
+hold the same bot connection, so `ChatSupervisor` runs the enabled adapters
+only while this process holds the `chat` singleton (`bot.singletons`): it
+starts them on a gain, stops them on a loss (the lock connection dropped and
+another process may take over) and on shutdown. Adapters never import each
+other.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
+
+from bot.singletons import Singletons
 
 if TYPE_CHECKING:
     from bot.app import App
+
+log = logging.getLogger(__name__)
 
 
 class ChatAdapter(Protocol):
@@ -40,3 +49,49 @@ def build_chat_adapters(app: App) -> list[ChatAdapter]:
             continue
         adapters.append(importlib.import_module(module).build_adapter(app))
     return adapters
+
+
+class ChatSupervisor:
+    """Keeps the chat adapters running exactly while this process holds `chat`.
+
+    Adapters are built afresh on every gain: a stopped bot client is not reused.
+    A failure to start (a revoked token) ends `run()` with that error, as it
+    would a single process.
+    """
+
+    def __init__(self, build: Callable[[], list[ChatAdapter]], singletons: Singletons) -> None:
+        self._build = build
+        self._singletons = singletons
+        self.running: list[ChatAdapter] = []
+
+    async def run(self) -> None:
+        """Follow the `chat` singleton until cancelled; stop the adapters on the way out."""
+        try:
+            seen = self._singletons.version
+            while True:
+                wanted = self._singletons.holds("chat")
+                if wanted and not self.running:
+                    await self._start()
+                elif not wanted and self.running:
+                    log.warning("lost the chat singleton: stopping %s",
+                                [a.name for a in self.running])
+                    await self.stop()
+                seen = await self._singletons.wait_change(seen)
+        finally:
+            await self.stop()
+
+    async def _start(self) -> None:
+        adapters = self._build()
+        for adapter in adapters:
+            self.running.append(adapter)
+            await adapter.start()
+        if adapters:
+            log.info("chat singleton held: %s started", [a.name for a in adapters])
+
+    async def stop(self) -> None:
+        adapters, self.running = self.running, []
+        for adapter in adapters:
+            try:
+                await adapter.stop()
+            except Exception:  # one adapter's failure must not keep the others running
+                log.exception("stopping the %s adapter failed", adapter.name)

@@ -7,12 +7,14 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 
 from rich.console import Console
 
 from bot import __version__
 from bot.config import Config, ConfigError, check_config, default_config, load_config
+from bot.roles import ROLES, RoleError, parse_roles
 from bot.storage import DatabaseError
 from classifiers import RuleError
 
@@ -61,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run the service (scheduler and chat adapters)")
     p.add_argument("--config", type=Path, required=True)
     p.add_argument("--once", action="store_true", help="one sweep and delivery, then exit")
+    p.add_argument("--role", action="append", type=_role, dest="roles", metavar="ROLE",
+                   help=f"what this process does: {', '.join(ROLES)} (repeat or separate "
+                        "with commas; default: all). Several processes on one PostgreSQL "
+                        "share feeds and deliveries; chat runs in one of them at a time")
     p.set_defaults(handler=_run)
 
     p = sub.add_parser("check-config", help="validate a config file and report")
@@ -105,6 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _role(value: str) -> tuple[str, ...]:
+    try:
+        return parse_roles([value])
+    except RoleError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _query_parser(p: argparse.ArgumentParser, command: str) -> None:
     _config_option(p)
     p.set_defaults(handler=_query, command=command)
@@ -130,7 +143,9 @@ def _demo(args: argparse.Namespace, console: Console) -> int:
 def _run(args: argparse.Namespace, console: Console) -> int:
     from bot.app import App
 
-    app = App.open(load_config(args.config), console=console, config_path=args.config)
+    roles = tuple(r for r in ROLES if any(r in given for given in args.roles or [ROLES]))
+    app = App.open(load_config(args.config), console=console, config_path=args.config,
+                   roles=roles)
     try:
         if args.once:
             report = asyncio.run(app.run_once())
@@ -173,7 +188,8 @@ def _query(args: argparse.Namespace, console: Console) -> int:
     config = _load(args.config)
     db = open_database(config.database_url)
     try:
-        ctx = CommandContext(engine=db.engine, version=__version__)
+        ctx = CommandContext(engine=db.engine, version=__version__,
+                             heartbeat=timedelta(seconds=config.cluster.heartbeat_seconds))
         try:
             kwargs = parse_args(name, _words(name, args), now=ctx.clock())
         except CommandError as err:

@@ -46,3 +46,9 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'stackwatch.db'}"
     admin: str = request.getfixturevalue("pg_admin_url")
     return _fresh_pg_database(admin)
+
+
+@pytest.fixture
+def pg_url(pg_admin_url: str) -> str:
+    """A URL to an empty PostgreSQL database (for tests about PostgreSQL-only behaviour)."""
+    return _fresh_pg_database(pg_admin_url)

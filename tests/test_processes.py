@@ -13,8 +13,8 @@ from bot.commands import CommandContext, run_text
 from bot.processes import GONE_AFTER, PRUNE_AFTER, ProcessInfo
 from bot.storage import open_database
 from bot.storage.migrations import HEAD, MIGRATIONS, _process_registry
-from bot.storage.schema import schema_version
 from bot.storage.schema import processes as processes_table
+from bot.storage.schema import schema_version
 from tests.ledger_helpers import add_story
 
 T0 = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)

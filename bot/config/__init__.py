@@ -15,6 +15,7 @@ repr shows names only). ``config.database_url`` is the resolved storage URL.
 from bot.config.load import check_config, default_config, load_config, parse_config
 from bot.config.models import (
     ClassifierSettings,
+    ClusterSettings,
     Config,
     DeliverySettings,
     Destination,
@@ -30,6 +31,7 @@ from bot.config.secrets import Secrets
 
 __all__ = [
     "ClassifierSettings",
+    "ClusterSettings",
     "Config",
     "ConfigError",
     "ConfigProblem",

@@ -27,6 +27,7 @@ from bot.config.models import (
     Section,
     SlackSettings,
     StorageSettings,
+    WatchSettings,
 )
 from bot.config.problems import Issue, Loc
 from watchers.pages import compile_selector
@@ -47,6 +48,7 @@ class Parts:
     destinations: dict[int, Destination] = field(default_factory=dict)
     feeds: dict[int, Feed] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # top-level keys with a problem inside
+    watch: WatchSettings | None = None
 
     @classmethod
     def of(cls, config: Config) -> Parts:
@@ -59,6 +61,7 @@ class Parts:
             config.discord,
             dict(enumerate(config.destinations)),
             dict(enumerate(config.feeds)),
+            watch=config.watch,
         )
 
     @classmethod
@@ -72,6 +75,7 @@ class Parts:
         parts.discord = parts._table(data, "discord", DiscordSettings, default=False)
         parts.destinations = parts._items(data, "destinations", Destination)
         parts.feeds = parts._items(data, "feeds", Feed)
+        parts.watch = parts._table(data, "watch", WatchSettings, default=True)
         return parts
 
     def _table(
@@ -122,6 +126,7 @@ def cross_check(parts: Parts, base_dir: Path) -> list[Issue]:
         _destination_platforms,
         _page_feeds,
         _discord_guilds,
+        _lease_outlasts_fetch,
     )
     issues = [issue for check in checks for issue in check(parts)]
     return issues + list(_missing_rule_files(parts, base_dir))
@@ -222,6 +227,15 @@ def _discord_guilds(parts: Parts) -> Iterator[Issue]:
     discord = parts.discord
     if discord and discord.command_sync == "guild" and not discord.guild_ids:
         yield Issue(("discord", "guild_ids"), 'required when command_sync = "guild"')
+
+
+def _lease_outlasts_fetch(parts: Parts) -> Iterator[Issue]:
+    """A lease shorter than a fetch lets another process poll the same feed meanwhile."""
+    watch = parts.watch
+    if watch is not None and watch.lease_seconds <= watch.timeout_seconds:
+        yield Issue(("watch", "lease_seconds"),
+                    f"must be longer than watch.timeout_seconds ({watch.timeout_seconds:g}), "
+                    "or another process may poll a feed while its fetch is still running")
 
 
 def _missing_rule_files(parts: Parts, base_dir: Path) -> Iterator[Issue]:

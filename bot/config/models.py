@@ -63,7 +63,8 @@ class WatchSettings(Section):
     """``[watch]``: how often and how politely feeds are fetched."""
 
     tick_seconds: int = Field(default=60, ge=1, le=3600)
-    default_interval_minutes: int = Field(default=30, ge=1)
+    #: Fractions are allowed (0.5 is 30 s) for tests and fast-moving feeds.
+    default_interval_minutes: float = Field(default=30, gt=0)
     jitter_fraction: float = Field(default=0.1, ge=0, le=0.5)
     timeout_seconds: float = Field(default=20, gt=0, le=600)
     max_body_bytes: int = Field(default=5_000_000, ge=1024)
@@ -98,6 +99,20 @@ class DeliverySettings(Section):
     admin_destination: str = ""
     interval_seconds: float = Field(default=15, gt=0, le=3600)
     lease_seconds: float = Field(default=120, gt=0, le=3600)
+
+
+class ClusterSettings(Section):
+    """``[cluster]``: how several ``stackwatch run`` processes share one PostgreSQL.
+
+    Work is shared through leases (``watch.lease_seconds``, ``delivery.lease_seconds``): a
+    feed or an alert claimed by a process that dies is claimable again when its lease ends.
+    Singletons (the chat connections, WebSub renewals, admin notices) are held through
+    PostgreSQL advisory locks; a process that does not hold one retries every
+    ``takeover_seconds``.
+    """
+
+    heartbeat_seconds: int = Field(default=15, ge=1, le=3600)
+    takeover_seconds: int = Field(default=5, ge=1, le=3600)
 
 
 class SlackSettings(Section):
@@ -160,7 +175,7 @@ class Feed(Section):
     url: HttpUrl
     name: str = ""
     kind: Literal["feed", "page"] = "feed"
-    interval_minutes: int | None = Field(default=None, ge=1)
+    interval_minutes: float | None = Field(default=None, gt=0)
     fetch_articles: bool = True
     destinations: list[NonEmpty] | None = None  # None: every destination
     link_selector: str = ""
@@ -184,6 +199,7 @@ class Config(Section):
     classifier: ClassifierSettings = ClassifierSettings()
     ledger: LedgerSettings = LedgerSettings()
     delivery: DeliverySettings = DeliverySettings()
+    cluster: ClusterSettings = ClusterSettings()
     slack: SlackSettings | None = None
     discord: DiscordSettings | None = None
     destinations: list[Destination] = Field(
@@ -228,7 +244,8 @@ class Config(Section):
 
     def located_sections(self) -> Iterator[tuple[Loc, Section]]:
         """Every table with its key path, optional tables only when present."""
-        for name in ("storage", "watch", "classifier", "ledger", "delivery", "slack", "discord"):
+        for name in ("storage", "watch", "classifier", "ledger", "delivery", "cluster", "slack",
+                     "discord"):
             section = getattr(self, name)
             if section is not None:
                 yield (name,), section
