@@ -97,7 +97,8 @@ def _long_names(findings: list[Finding], doc: Document, lex: Lexicon) -> dict[st
     for name in names:
         if lex.known(name):
             continue
-        fuller = [n for n in names if n.startswith(name + " ")] or _fuller_forms(name, doc, lex)
+        fuller = [n for n in names if n.startswith(name + " ") or
+                  n.endswith(" " + name) or f" {name} " in n] or _fuller_forms(name, doc, lex)
         if len(fuller) == 1:
             longer[name] = fuller[0]
     return longer

@@ -113,12 +113,21 @@ def _publisher_re(nouns: Iterable[str], non_names: Iterable[str]) -> re.Pattern[
         rf"(?:\s+(?:{period}|\d{{4}}))*(?:\s+(?-i:[a-z]+))?\s+(?:{noun})\b", re.I)
 
 
+_REPORT_ADJUNCT = (
+    r"(?:\s+(?:today|yesterday|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:this|last|earlier\s+this)\s+(?:week|month|morning|afternoon)"
+    r"|in\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|email|e-mail|filing"
+    r"|release|letter|interview|note|announcement)),?)*")
+
+
 def _reporting_re(verbs: Iterable[str]) -> re.Pattern[str]:
-    """A reporting verb, then at most a short adjunct and "that", at the end."""
+    """A reporting verb, then at most a short adjunct ("today", "on Monday",
+    "in a statement") or a longer one closed by "that", at the end."""
     body = "|".join(_loose(v) for v in sorted(set(verbs), key=len, reverse=True))
     if not body:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"\b(?:{body})\b(?:[^.;:\"“”]{{0,90}}?\bthat)?\s*$", re.I)
+    return re.compile(rf"\b(?:{body})\b(?:[^.;:\"“”]{{0,90}}?\bthat|{_REPORT_ADJUNCT})\s*$",
+                      re.I)
 
 
 def _patterns(sources: Iterable[str]) -> re.Pattern[str]:

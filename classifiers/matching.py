@@ -94,7 +94,13 @@ def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: R
     subject = _subject(sentence.text, rule, match, rules)
     companies = subject.names
     confidence = rule.confidence
-    if subject.how in ("pronoun", "descriptor"):
+    reporter = _reporter(subject, index, mentions, lex)
+    if reporter is not None:  # "IBM and Red Hat said they have joined": both, judged from there
+        plural = lex.has("plural_pronouns", subject.text)
+        companies = reporter.names if plural else reporter.names[-1:]
+        subject = reporter
+        confidence *= RESOLVED_FACTOR
+    elif subject.how in ("pronoun", "descriptor"):
         resolved = mentions.resolve(subject.how, subject.text, index, subject.start)
         companies = (resolved,) if resolved else ()
         confidence *= RESOLVED_FACTOR
@@ -117,6 +123,14 @@ def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: R
     if not veto and rule.target == "context" and not doc.has_target[index]:
         confidence *= CONTEXT_FACTOR
     return Finding(rule, sentence, companies, round(confidence, 3), veto, reason)
+
+
+def _reporter(subject: Subject, index: int, mentions: Mentions, lex: Lexicon) -> Subject | None:
+    """The organisation a third-person pronoun reports for, if a reporting verb
+    ("said", "announced today") stands right before the pronoun."""
+    if subject.how != "pronoun" or lex.has("first_person", subject.text):
+        return None
+    return mentions.reporter(index, subject.start)
 
 
 def _is_surname(doc: Document, name: str, lex: Lexicon) -> bool:

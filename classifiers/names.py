@@ -16,6 +16,7 @@ POSSESSIVE = re.compile(r"['’]s?$")
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
 _PAREN = re.compile(r"\s*\([^)]*\)")
+_PAIR = re.compile(r"([^,]+?)\s+and\s+([^,]+)")
 
 
 def is_cap(token: str) -> bool:
@@ -40,6 +41,8 @@ def classify_name(text: str, lex: Lexicon, sentence_initial: bool = False) -> st
         return "none"  # "Gold", "Platinum Member": a tier, not an organisation
     if len(words) <= 3 and lex.has("first_names", words[0]):
         return "person"
+    if all(lex.has("person_titles", w) for w in words):
+        return "none"  # "VP", "CEO": a role, not an organisation
     if len(words) > 1 and any(lex.has("person_titles", w) for w in words):
         return "person"
     if all(lex.is_stop_cap(w) for w in words):
@@ -74,10 +77,27 @@ def strip_suffixes(name: str, lex: Lexicon) -> str:
     return " ".join(words).rstrip(".")
 
 
+def one_name(first: str, second: str, lex: Lexicon) -> bool:
+    """Is "<first> and <second>" one organisation? Yes when the alias table
+    knows it ("Nippon Telegraph and Telephone"), or when only the second part
+    carries a legal suffix and neither part is a known company on its own
+    ("Marlow Gas and Light Co.")."""
+    joined = f"{first} and {second}"
+    if lex.known(joined) or lex.known(strip_suffixes(joined, lex)):
+        return True
+    last_word = second.split()[-1].rstrip(".") if second.split() else ""
+    return (lex.has("corporate_suffixes", last_word) and strip_suffixes(first, lex) == first
+            and not lex.known(first) and not lex.known(strip_suffixes(second, lex)))
+
+
 def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
     """Canonical names of "Canonical, Cisco, Extreme Networks and Grid Dynamics"."""
     names = []
-    for part in _LIST_SPLIT.split(_PAREN.sub("", text)):
+    text = _PAREN.sub("", text)
+    pair = _PAIR.fullmatch(text.strip())
+    if pair and one_name(pair.group(1), pair.group(2).rstrip(",. "), lex):
+        return (canonical(text.strip().rstrip(".,"), lex),)
+    for part in _LIST_SPLIT.split(text):
         part = part.strip().rstrip(".")
         if part and is_cap(part) and classify_name(part, lex) == "name":
             names.append(canonical(part, lex))

@@ -74,12 +74,23 @@ def most_prominent(sentences: Sequence[Sentence], lex: Lexicon, found: Found,
                 scores[name] += TITLE_BONUS
     in_body = {name for i, s in enumerate(sentences) if not s.title and not s.related
                for _, name in found(i)}
-    scores = {name: n for name, n in scores.items() if name in in_body}
+    scores = _fold_short_forms({name: n for name, n in scores.items() if name in in_body})
     if not scores:
         return None
     best = max(scores.values())
     top = [name for name, n in scores.items() if n == best]
     return top[0] if len(top) == 1 and best >= MIN_SCORE else None
+
+
+def _fold_short_forms(scores: dict[str, int]) -> dict[str, int]:
+    """"Quillon" counts for "Quillon Systems" when that is the one fuller form."""
+    out = dict(scores)
+    for name, n in scores.items():
+        fuller = [other for other in scores if other.startswith(name + " ")]
+        if len(fuller) == 1:
+            out[fuller[0]] += n
+            del out[name]
+    return out
 
 
 def _about(text: str, lex: Lexicon) -> str | None:

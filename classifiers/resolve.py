@@ -16,7 +16,13 @@ from classifiers.lexicon import Lexicon
 from classifiers.names import canonical, classify_name, is_cap
 from classifiers.principal import most_prominent, publisher
 from classifiers.sentences import Sentence
-from classifiers.subjects import APPOSITIVE_STARTS, TOKEN, blank_comma_suffixes, subject_before
+from classifiers.subjects import (
+    APPOSITIVE_STARTS,
+    TOKEN,
+    Subject,
+    blank_comma_suffixes,
+    subject_before,
+)
 
 _ORG = r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|of|de)){0,4})"
 _TITLE = (r"(?:chief\s+\w+(?:\s+officer)?|ceo|cto|coo|cfo|cio|cmo|president|vice\s+president|vp|"
@@ -80,7 +86,8 @@ class Mentions:
         if self._lex.has("first_person", first):
             return self.speaker(index) or self.principal()
         if how == "pronoun":
-            return self.reporter(index, pos) or self.nearest_before(index, pos)
+            reporter = self.reporter(index, pos)
+            return reporter.names[-1] if reporter else self.nearest_before(index, pos)
         if how == "descriptor":
             described = {company for word in re.findall(r"[\w&.-]+", text)
                          for company in self._lex.descriptors.get(word.casefold(), ())}
@@ -98,14 +105,16 @@ class Mentions:
         return self.nearest_before(index, pos)
 
 
-    def reporter(self, index: int, pos: int) -> str | None:
-        """"Acme, which ..., announced on Monday that it ...": Acme."""
+    def reporter(self, index: int, pos: int) -> Subject | None:
+        """"Acme, which ..., announced on Monday that it ...": Acme (with where it
+        stands, so that "IBM and Red Hat are expected to announce they ..." is
+        judged from the reporter on)."""
         text = self._sentences[index].text
         found = self._lex.reporting_re.search(text, 0, pos)
         if found is None:
             return None
         subject = subject_before(text, found.start(), self._lex)
-        return subject.names[-1] if subject.how == "name" and subject.names else None
+        return subject if subject.how == "name" and subject.names else None
 
     def speaker(self, index: int) -> str | None:
         """The organisation a quoted speaker is attributed to in this sentence:

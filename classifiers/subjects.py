@@ -14,11 +14,19 @@ import re
 from dataclasses import dataclass, replace
 
 from classifiers.lexicon import Lexicon
-from classifiers.names import POSSESSIVE, canonical, classify_name, is_cap, strip_suffixes
+from classifiers.names import (
+    POSSESSIVE,
+    canonical,
+    classify_name,
+    is_cap,
+    one_name,
+    strip_suffixes,
+)
 
 TOKEN = re.compile(r"[^\W_][\w&.'’+-]*[\w&+]|[^\W_]|[,;:()\"“”—–]|(?<=\s)--?(?=\s)")
 _HARD_BOUNDARY = re.compile(r"[;:()\"“”—–]|\s--?\s")
 _YEAR_OR_NUMBER = re.compile(r"\d[\d,.]*")
+_ADVERB = re.compile(r"[a-z]{3,}ly")  # "widely", "publicly": may stand between subject and verb
 _ASIDE = re.compile(r"\([^()]{0,80}\)"  # "(NASDAQ: ACME)"
                     r"|(?<=\s)(?:—|–|--?)\s[a-z][^—–]{0,150}?\s(?:—|–|--?)(?=\s)")
 _COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.V|B\.V)\b\.?")
@@ -106,7 +114,7 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
                 POSSESSIVE.search(tokens[i - 1].group()):  # "Acme's name has gone from"
             found = _name_subject(sentence, tokens, i - 1, seg_start, lex)
             return replace(found, gap_from=gap_from, appositive=aside)
-        if POSSESSIVE.search(tok) is None and (lex.has("gap_words", low)
+        if POSSESSIVE.search(tok) is None and (lex.has("gap_words", low) or _ADVERB.fullmatch(tok)
                                                 or _YEAR_OR_NUMBER.fullmatch(tok)):
             gap += 1
             if gap > _MAX_GAP:
@@ -215,7 +223,11 @@ def _name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_sta
     names = [text]
     if len(run) == last + 1 - k:  # nothing stripped: a list may continue leftwards
         more, start = _coordinated_before(sentence, tokens, k, lex, text)
-        names = [*more, text]
+        joined = sentence[start:end]
+        if len(more) == 1 and "," not in joined and one_name(more[0], text, lex):
+            names = [joined]  # "Nippon Telegraph and Telephone Corp."
+        else:
+            names = [*more, text]
     return Subject("name", tuple(canonical(n, lex) for n in names), start, end,
                    sentence[start:end])
 
