@@ -34,6 +34,8 @@ def classify_name(text: str, lex: Lexicon, sentence_initial: bool = False) -> st
         return "target"
     if lex.is_other(text):
         return "other"
+    if lex.has("project_names", text):
+        return "project"  # "Airship joins the foundation as a pilot project"
     words = text.split()
     if any(lex.is_non_name(w) for w in words):
         return "none"  # "Q3", "FY2024": periods, not organisations

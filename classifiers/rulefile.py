@@ -22,7 +22,7 @@ WORD_KEYS = (
     "stop_caps", "first_names", "corporate_suffixes", "other_targets", "abbreviations",
     "related_headers", "denial_cues", "org_heads", "person_titles", "first_person",
     "reporting_verbs", "non_names", "publisher_nouns", "tier_words",
-    "proxy_nouns", "plural_pronouns",
+    "proxy_nouns", "plural_pronouns", "project_names",
 )
 _RULE_KEYS = {"id", "action", "pattern", "confidence", "target", "keywords", "requires",
               "requires_scope", "cue", "cue_scope", "note"}

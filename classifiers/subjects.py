@@ -53,7 +53,8 @@ class Subject:
 
     how: "name" (one or a coordinated list), "pronoun" or "descriptor" (still to
     resolve), "person" (a person, not an organisation), "target" (the watched
-    community itself), "none" (no name: "large organizations").
+    community itself), "project" (one of its software projects), "none" (no
+    name: "large organizations").
     """
 
     how: str
@@ -114,6 +115,8 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
                 POSSESSIVE.search(tokens[i - 1].group()):  # "Acme's name has gone from"
             found = _name_subject(sentence, tokens, i - 1, seg_start, lex)
             return replace(found, gap_from=gap_from, appositive=aside)
+        if low == "that" and i > 0 and _opens_clause(tokens[i - 1].group(), lex):
+            break  # "..., and that rejoining the foundation was": no subject of its own
         if POSSESSIVE.search(tok) is None and (lex.has("gap_words", low) or _ADVERB.fullmatch(tok)
                                                 or _YEAR_OR_NUMBER.fullmatch(tok)):
             gap += 1
@@ -266,6 +269,13 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
     if found and (saw_and or all(lex.known(n) for n in (*found, last_name))):
         return found, start  # "Dell, Cisco and Intel joined"; "Huawei, Intel elevated"
     return [], first_start
+
+
+def _opens_clause(word: str, lex: Lexicon) -> bool:
+    """Before "that", a word that makes it a complementiser ("and that",
+    "said that"), not a relative pronoun ("the company that")."""
+    low = word.casefold()
+    return low in ("and", "but", "or") or lex.has("reporting_verbs", low)
 
 
 def _opens_list(word: str, lex: Lexicon) -> bool:
