@@ -31,6 +31,10 @@ _ASIDE = re.compile(r"\([^()]{0,80}\)"  # "(NASDAQ: ACME)"
                     r"|(?<=\s)(?:—|–|--?)\s[a-z][^—–]{0,150}?\s(?:—|–|--?)(?=\s)")
 _COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.V|B\.V)\b\.?")
 _MAX_RUN = 6
+_RELATIVES = frozenset({"that", "which", "who"})
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "at", "near", "from", "outside", "across"})
+_PLACE_PARTICIPLES = frozenset({"based", "headquartered", "located", "registered", "founded",
+                                "incorporated", "active", "operating"})
 _MAX_GAP = 10
 _MAX_APPOSITIVE = 45
 _MAX_COORDINATED_PREDICATE = 12
@@ -86,11 +90,13 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
     gap_from = -1
     aside = ""
     conjunction = -1
+    relative = False
     while i >= 0:
         tok = tokens[i].group()
         low = tok.casefold()
         if low == "and" and conjunction < 0:
             conjunction = i
+        relative = relative or low in _RELATIVES
         if tok == ",":
             j = _skip_appositive(tokens, i)
             if j < i - 1 and gap_from < 0:
@@ -108,6 +114,8 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             return Subject(how, (), m.start(), m.end(), tok)
         if is_cap(tok) and not lex.has("gap_caps", low) and not _YEAR_OR_NUMBER.fullmatch(tok):
             found = _name_subject(sentence, tokens, i, seg_start, lex)
+            if relative:  # "a consortium based in Santiago, Chile, that became": not Chile
+                found = _past_place(sentence, tokens, found, seg_start, lex) or found
             return replace(found, gap_from=gap_from, appositive=aside)
         if lex.has("descriptor_heads", low):
             return _descriptor(sentence, tokens, i)
@@ -269,6 +277,34 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
     if found and (saw_and or all(lex.known(n) for n in (*found, last_name))):
         return found, start  # "Dell, Cisco and Intel joined"; "Huawei, Intel elevated"
     return [], first_start
+
+
+def _past_place(sentence: str, tokens: list[re.Match[str]], found: Subject, seg_start: int,
+                lex: Lexicon) -> Subject | None:
+    """The antecedent of a relative clause when the name before it is only the
+    object of a place phrase: "<X>, a company (based) in Austin, Texas, that
+    joined" is X; "<X> is a consortium based in Santiago, Chile, that became"
+    is X too (the subject of "is"). None when the name is no such object."""
+    k = first = next((j for j, t in enumerate(tokens) if t.start() == found.start), -1)
+    while k >= 2 and tokens[k - 1].group() == "," and is_cap(tokens[k - 2].group()):
+        k = _run_start(tokens, k - 2, lex)  # "Santiago, Chile"
+    if k < 1 or tokens[k - 1].group().casefold() not in _PLACE_PREPOSITIONS:
+        return None
+    place = k < first  # "City, Country"
+    k -= 1
+    while k > 0 and tokens[k - 1].group().casefold() in _PLACE_PARTICIPLES:
+        k, place = k - 1, True
+    if k < 1 or not (place or lex.has("descriptor_heads", tokens[k - 1].group())):
+        return None  # "came from Camborne Systems, which ...": Camborne is the antecedent
+    if is_cap(tokens[k - 1].group()):
+        return _name_subject(sentence, tokens, k - 1, seg_start, lex)
+    for m in range(k - 1, max(-1, k - _MAX_RUN - 3), -1):
+        word = tokens[m].group().casefold()
+        if word in ("is", "was", "are", "were"):
+            return subject_before(sentence, tokens[m].start(), lex)
+        if not word.isalpha():
+            break
+    return Subject("none", (), tokens[k - 1].start(), tokens[k - 1].end(), "")
 
 
 def _opens_clause(word: str, lex: Lexicon) -> bool:
