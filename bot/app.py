@@ -29,6 +29,7 @@ from bot import __version__, feedstate, notices, outbox, processes
 from bot.chat import ChatSupervisor, build_chat_adapters
 from bot.commands import CommandContext
 from bot.config import Config, ConfigError, load_config
+from bot.cpupool import CpuPool
 from bot.delivery import DeliveryStats, Sender
 from bot.feedstate import FeedRow
 from bot.notifiers.base import Notifier
@@ -138,6 +139,7 @@ class App:
         w = self.config.watch
         return FetchLimits(timeout_s=w.timeout_seconds, max_bytes=w.max_body_bytes,
                            user_agent=w.user_agent, per_host_concurrency=w.per_host_concurrency,
+                           max_connections=w.concurrency,
                            allow_private_networks=w.allow_private_networks)
 
     def retry_policy(self) -> outbox.RetryPolicy:
@@ -163,7 +165,7 @@ class App:
     async def run_once(self) -> RunReport:
         """One sweep of every due feed, then deliver everything pending, notices last (as the
         roles allow)."""
-        async with self._running(tuple(r for r in self.roles if r != "chat")) as run:
+        async with self.running(tuple(r for r in self.roles if r != "chat")) as run:
             sweep = await run.pipeline.sweep() if run.pipeline else SweepStats()
             delivery = await run.sender.deliver_pending() if run.sender else DeliveryStats()
             if run.sender:
@@ -180,7 +182,7 @@ class App:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signal.SIGHUP, lambda: log.warning(self.reload()))
         try:
-            async with self._running(self.roles) as run:
+            async with self.running(self.roles) as run:
                 await self._serve(run, stop)
         finally:
             for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
@@ -242,7 +244,11 @@ class App:
                 pass
 
     @contextlib.asynccontextmanager
-    async def _running(self, roles: tuple[str, ...]) -> AsyncIterator[Running]:
+    async def running(self, roles: tuple[str, ...] | None = None) -> AsyncIterator[Running]:
+        """The parts of one run of the service for `roles` (default: this app's), closed on
+        exit: the SQLite process lock, the registry entry, the HTTP session, the parser
+        workers, the notifiers."""
+        roles = self.roles if roles is None else roles
         lock = sqlite_process_lock(self.db.url)
         try:
             async with self._registered(roles) as (singletons, scheduler), \
@@ -258,10 +264,13 @@ class App:
         session = make_session(self.fetch_limits()) if "watch" in roles else None
         notifiers: dict[str, Notifier] = (build_notifiers(self.config, console=self.console)
                                           if "deliver" in roles else {})
+        cpu = CpuPool(self.config.watch.parser_processes,
+                      job_timeout=self.config.watch.parse_timeout_seconds)
         pipeline = None if session is None else Pipeline(
             engine=self.db.engine, fetcher=Fetcher(session, self.fetch_limits()),
             classifier=self.classifier, plans=self.plans(), settings=self.sweep_settings(),
-            worker=self.worker, clock=self.clock, on_feed_disabled=self.feed_disabled)
+            worker=self.worker, clock=self.clock, cpu=cpu,
+            on_feed_disabled=self.feed_disabled)
         sender = None if "deliver" not in roles else Sender(
             engine=self.db.engine, notifiers=notifiers, worker=self.worker,
             policy=self.retry_policy(), clock=self.clock,
@@ -272,8 +281,11 @@ class App:
             yield pipeline, sender
         finally:
             self._pipeline = None
+            if pipeline is not None:
+                pipeline.close()
             if session is not None:
                 await session.close()
+            await cpu.close()
             for notifier in notifiers.values():
                 await notifier.close()
             await asyncio.to_thread(feedstate.release_claims, self.db.engine, self.worker)

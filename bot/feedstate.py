@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, and_, or_, select, update
+from sqlalchemy import Connection, Engine, Row, and_, bindparam, or_, select, update
 
 from bot.storage.dialect import serialise
 from bot.storage.schema import feeds
@@ -125,15 +125,41 @@ def backoff_delay(error_count: int, interval_seconds: int,
     return delay
 
 
+@dataclass(frozen=True)
+class Success:
+    """A poll that worked (a 304 included): the feed's new validators and next check."""
+
+    feed_id: int
+    now: datetime
+    next_at: datetime
+    etag: str | None
+    last_modified: str | None
+    content_hash: str | None
+    new_items: int = 0
+
+
 def record_success(engine: Engine, feed_id: int, *, now: datetime, next_at: datetime,
                    etag: str | None, last_modified: str | None, content_hash: str | None,
                    new_items: int) -> None:
+    record_successes(engine, [Success(feed_id, now, next_at, etag, last_modified,
+                                      content_hash, new_items)])
+
+
+def record_successes(engine: Engine, polls: Sequence[Success]) -> list[None]:
+    """Store several successful polls in one transaction (one statement, many rows)."""
+    if not polls:
+        return []
+    stmt = feeds.update().where(feeds.c.id == bindparam("b_id")).values(
+        etag=bindparam("b_etag"), last_modified=bindparam("b_lm"),
+        content_hash=bindparam("b_hash"), last_checked_at=bindparam("b_now"),
+        last_success_at=bindparam("b_now"), next_check_at=bindparam("b_next"),
+        error_count=0, last_error=None, items_seen=feeds.c.items_seen + bindparam("b_new"),
+        claimed_by=None, lease_until=None)
     with engine.begin() as conn:
-        conn.execute(feeds.update().where(feeds.c.id == feed_id).values(
-            etag=etag, last_modified=last_modified, content_hash=content_hash,
-            last_checked_at=now, last_success_at=now, next_check_at=next_at,
-            error_count=0, last_error=None, items_seen=feeds.c.items_seen + new_items,
-            claimed_by=None, lease_until=None))
+        conn.execute(stmt, [{"b_id": p.feed_id, "b_etag": p.etag, "b_lm": p.last_modified,
+                             "b_hash": p.content_hash, "b_now": p.now, "b_next": p.next_at,
+                             "b_new": p.new_items} for p in polls])
+    return [None] * len(polls)
 
 
 #: Called in the transaction that disables a feed: (connection, failures in a row, last error).

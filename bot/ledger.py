@@ -45,24 +45,53 @@ class LedgerChange:
     is_new_event: bool
 
 
+@dataclass(frozen=True)
+class VerdictJob:
+    """One classified story, as one item of `record_verdicts`.
+
+    `text` is the story's better text (from its article page) when one was fetched.
+    """
+
+    story: StoryRow
+    verdict: Verdict
+    destinations: Sequence[str]
+    text: str | None = None
+
+
 def record_verdict(engine: Engine, story: StoryRow, verdict: Verdict, *,
                    destinations: Sequence[str], merge_window: timedelta,
                    now: datetime) -> list[LedgerChange]:
     """Store the verdict, merge its events into the ledger and enqueue deliveries."""
-    occurred = story.published_at or now
-    changes: list[LedgerChange] = []
+    [changes] = record_verdicts(engine, [VerdictJob(story, verdict, destinations)],
+                                merge_window=merge_window, now=now)
+    return changes
+
+
+def record_verdicts(engine: Engine, jobs: Sequence[VerdictJob], *, merge_window: timedelta,
+                    now: datetime) -> list[list[LedgerChange]]:
+    """`record_verdict` for several stories in one transaction, in order."""
     with engine.begin() as conn:
-        conn.execute(verdicts.insert().values(
-            story_id=story.id, flagged=verdict.flagged, created_at=now,
-            events=[_event_json(e) for e in verdict.events]))
-        conn.execute(stories.update().where(stories.c.id == story.id)
-                     .values(status="classified"))
-        for event in verdict.events:
-            change = _merge(conn, story, event, occurred, merge_window, now)
-            if change is None:
-                continue
-            changes.append(change)
-            _enqueue(conn, change, destinations, now)
+        return [_record(conn, job, merge_window, now) for job in jobs]
+
+
+def _record(conn: Connection, job: VerdictJob, merge_window: timedelta,
+            now: datetime) -> list[LedgerChange]:
+    story, verdict = job.story, job.verdict
+    occurred = story.published_at or now
+    conn.execute(verdicts.insert().values(
+        story_id=story.id, flagged=verdict.flagged, created_at=now,
+        events=[_event_json(e) for e in verdict.events]))
+    done: dict[str, object] = {"status": "classified"}
+    if job.text is not None:
+        done["text"] = job.text
+    conn.execute(stories.update().where(stories.c.id == story.id).values(**done))
+    changes: list[LedgerChange] = []
+    for event in verdict.events:
+        change = _merge(conn, story, event, occurred, merge_window, now)
+        if change is None:
+            continue
+        changes.append(change)
+        _enqueue(conn, change, job.destinations, now)
     return changes
 
 

@@ -3,32 +3,47 @@
 The scheduler calls `Pipeline.sweep()`; everything it needs to know (what is
 due, what was seen, what is still unclassified) lives in the database, so a
 sweep can be re-run at any moment, or after a crash, without double work.
+
+Where the time goes, and what keeps it short: fetches wait on the network, so
+up to `concurrency` run at once; parsing is CPU-bound, so it runs in a
+`CpuPool` on every core (a feed waiting for a free parser keeps its fetch slot,
+which bounds the bodies held in memory); database writes from many feeds are
+grouped into one transaction each by `Batcher`s, and go through one writer
+thread: SQLite has a single writer, and writers that queue inside SQLite sleep
+in its busy handler (up to 100 ms a time) instead of waiting their turn.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, Engine
 
 from bot import feedstate, ledger, stories
+from bot.batching import Batcher
+from bot.cpupool import CpuPool, CpuPoolError
 from bot.feedstate import FeedRow
-from bot.stories import StoryRow
-from classifiers import Classifier
-from watchers.articles import extract
-from watchers.errors import FetchError, WatchError
-from watchers.feeds import parse_feed
+from bot.ledger import LedgerChange, VerdictJob
+from bot.stories import EntryBatch, StoryRow
+from classifiers import Classifier, Verdict
+from watchers.errors import FeedParseError, FetchError, WatchError
 from watchers.http import Fetcher
-from watchers.model import Entry, FetchResult
-from watchers.pages import discover_links
+from watchers.model import FetchResult, ParsedFeed
+from watchers.sources import SourceSpec, extract_article, parse_source
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+ParseFn = Callable[[bytes, str, str | None, SourceSpec, datetime | None], ParsedFeed]
 
 
 @dataclass(frozen=True)
@@ -42,6 +57,12 @@ class FeedPlan:
     destinations: tuple[str, ...] = ()
     link_selector: str | None = None
     link_pattern: str | None = None
+
+    @property
+    def source(self) -> SourceSpec:
+        if self.kind == "page":
+            return SourceSpec("page", self.link_selector, self.link_pattern)
+        return SourceSpec("feed")
 
 
 @dataclass(frozen=True)
@@ -78,35 +99,73 @@ class Pipeline:
     settings: SweepSettings
     worker: str
     clock: Callable[[], datetime]
+    #: Where parsing and article extraction run; the owner closes it.
+    cpu: CpuPool = field(default_factory=lambda: CpuPool(1))
+    #: The function the pool runs on each body (module-level, so a worker can import it).
+    parse: ParseFn = parse_source
     #: Runs in the transaction that disables a feed: (connection, feed, failures, last error).
     on_feed_disabled: Callable[[Connection, FeedRow, int, str], None] | None = None
     _articles: asyncio.Semaphore = field(init=False)
+    _writer: ThreadPoolExecutor = field(init=False)
+    _stories: Batcher[EntryBatch, list[StoryRow]] = field(init=False)
+    _successes: Batcher[feedstate.Success, None] = field(init=False)
+    _verdicts: Batcher[VerdictJob, list[LedgerChange]] = field(init=False)
 
     def __post_init__(self) -> None:
         self._articles = asyncio.Semaphore(self.settings.article_concurrency)
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="stackwatch-db-writer")
+        self._stories = Batcher(functools.partial(stories.store_many, self.engine),
+                                executor=self._writer, name="storing stories")
+        self._successes = Batcher(functools.partial(feedstate.record_successes, self.engine),
+                                  executor=self._writer, max_items=500, name="recording polls")
+        self._verdicts = Batcher(self._record_verdicts, executor=self._writer,
+                                 name="recording verdicts")
+
+    def close(self) -> None:
+        """Stop the writer thread (after the writes it has queued)."""
+        self._writer.shutdown(wait=True)
+
+    async def _write(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run a database write on the writer thread."""
+        call = functools.partial(fn, *args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self._writer, call)
 
     async def sweep(self) -> SweepStats:
         """Classify leftovers of an interrupted sweep, then poll every due feed."""
         stats = SweepStats()
-        leftovers = await asyncio.to_thread(stories.unclassified, self.engine)
-        if leftovers:
-            ids = await asyncio.to_thread(feedstate.feed_ids, self.engine)
-            by_id = {ids[url]: plan for url, plan in self.plans.items() if url in ids}
-            for story in leftovers:
-                await self._classify(story, by_id.get(story.feed_id), stats)
-        gate = asyncio.Semaphore(self.settings.concurrency)
+        await self._classify_leftovers(stats)
+        # `concurrency` pollers take claimed feeds from a queue that one claimer keeps
+        # topped up, a batch at a time: never idle, never the whole table in memory.
+        queue: asyncio.Queue[FeedRow | None] = asyncio.Queue(maxsize=self.settings.batch_size)
+        pollers = [asyncio.create_task(self._poller(queue, stats))
+                   for _ in range(self.settings.concurrency)]
+        try:
+            await self._claim_into(queue)
+            for _ in pollers:
+                await queue.put(None)
+            await asyncio.gather(*pollers)
+        finally:
+            for task in pollers:
+                task.cancel()
+        return stats
 
-        async def bounded(feed: FeedRow) -> None:
-            async with gate:
-                await self.poll_feed(feed, stats)
-
+    async def _claim_into(self, queue: asyncio.Queue[FeedRow | None]) -> None:
         while True:
-            batch = await asyncio.to_thread(
+            batch = await self._write(
                 feedstate.claim_due_feeds, self.engine, now=self.clock(), worker=self.worker,
                 limit=self.settings.batch_size, lease=self.settings.lease)
-            if not batch:
-                return stats
-            await asyncio.gather(*(bounded(feed) for feed in batch))
+            for feed in batch:
+                await queue.put(feed)
+            if len(batch) < self.settings.batch_size:
+                return
+
+    async def _poller(self, queue: asyncio.Queue[FeedRow | None], stats: SweepStats) -> None:
+        while (feed := await queue.get()) is not None:
+            try:
+                await self.poll_feed(feed, stats)
+            except Exception:  # a database outage: the lease expires, a later sweep retries
+                log.exception("poll failed outside its feed's error handling",
+                              extra={"feed_url": feed.url})
 
     async def poll_feed(self, feed: FeedRow, stats: SweepStats) -> None:
         """Fetch one feed and process its new entries; failures become feed state."""
@@ -120,52 +179,80 @@ class Pipeline:
         except WatchError as err:
             await self._failed(feed, err, stats)
             return
+        except CpuPoolError as err:  # the parser died or hung on this body
+            await self._failed(feed, FeedParseError(f"{feed.url}: parser failed: {err}"), stats)
+            return
         except Exception as err:  # a bug must cost one feed, never the sweep
             log.exception("feed crashed the pipeline", extra={"feed_url": feed.url})
             await self._failed(feed, WatchError(f"internal error: {err!r}"), stats)
             return
-        await asyncio.to_thread(
-            feedstate.record_success, self.engine, feed.id, now=self.clock(),
-            next_at=feedstate.next_check(self.clock(), feed.interval_seconds,
+        now = self.clock()
+        await self._successes.submit(feedstate.Success(
+            feed.id, now=now,
+            next_at=feedstate.next_check(now, feed.interval_seconds,
                                          jitter=self.settings.jitter, max_age=result.max_age),
-            etag=result.etag, last_modified=result.last_modified,
-            content_hash=digest,
-            new_items=new)
+            etag=result.etag, last_modified=result.last_modified, content_hash=digest,
+            new_items=new))
 
     async def _process(self, feed: FeedRow, plan: FeedPlan, result: FetchResult,
                        digest: str | None, stats: SweepStats) -> int:
         if result.body is None or digest == feed.content_hash:
             stats.not_modified += 1
             return 0
-        title, entries = await asyncio.to_thread(self._entries, plan, result)
         now = self.clock()
         backlog_before = now - self.settings.backlog_max_age if feed.first_poll else None
-        outlet = plan.name or feed.name or title or urlsplit(feed.url).hostname or feed.url
-        new = await asyncio.to_thread(
-            stories.store_entries, self.engine, feed.id, outlet, entries, now=now,
-            backlog_before=backlog_before)
+        parsed = await self.cpu.run(self.parse, result.body, result.final_url,
+                                    result.content_type, plan.source, backlog_before)
+        outlet = (plan.name or feed.name or parsed.title or urlsplit(feed.url).hostname
+                  or feed.url)
+        new = await self._stories.submit(EntryBatch(
+            feed.id, outlet, parsed.entries, now=now, backlog_before=backlog_before))
         stats.new_stories += len(new)
-        await asyncio.gather(*(self._enrich_and_classify(story, plan, stats) for story in new))
+        await self._classify(new, plan, stats)
         return len(new)
 
-    def _entries(self, plan: FeedPlan, result: FetchResult) -> tuple[str, tuple[Entry, ...]]:
-        """The source's own title and its entries."""
-        assert result.body is not None
-        if plan.kind == "page":
-            return "", discover_links(result.body, result.final_url,
-                                      selector=plan.link_selector, url_pattern=plan.link_pattern)
-        parsed = parse_feed(result.body, result.final_url, result.content_type)
-        return parsed.title, parsed.entries
+    async def _classify_leftovers(self, stats: SweepStats) -> None:
+        leftovers = await asyncio.to_thread(stories.unclassified, self.engine)
+        if not leftovers:
+            return
+        ids = await asyncio.to_thread(feedstate.feed_ids, self.engine)
+        by_id = {ids[url]: plan for url, plan in self.plans.items() if url in ids}
+        for story in leftovers:
+            plan = by_id.get(story.feed_id)
+            await self._record(story, plan.destinations if plan else (), None,
+                               await asyncio.to_thread(self._verdict, story), stats)
 
-    async def _enrich_and_classify(self, story: StoryRow, plan: FeedPlan,
-                                   stats: SweepStats) -> None:
+    async def _classify(self, new: Sequence[StoryRow], plan: FeedPlan,
+                        stats: SweepStats) -> None:
+        """Better text where the feed's is short, one classifier call, one batched write."""
+        texts = await asyncio.gather(*(self._better_text(story, plan) for story in new))
+        ready = [story if text is None else replace(story, text=text)
+                 for story, text in zip(new, texts, strict=True)]
+        verdicts = await asyncio.to_thread(lambda: [self._verdict(s) for s in ready])
+        await asyncio.gather(*(
+            self._record(story, plan.destinations, text, verdict, stats)
+            for story, text, verdict in zip(ready, texts, verdicts, strict=True)))
+
+    def _verdict(self, story: StoryRow) -> Verdict:
+        return self.classifier.classify(story.text or "", story.title or None)
+
+    async def _record(self, story: StoryRow, destinations: Sequence[str], text: str | None,
+                      verdict: Verdict, stats: SweepStats) -> None:
+        changes = await self._verdicts.submit(VerdictJob(story, verdict, destinations, text))
+        stats.flagged += int(verdict.flagged)
+        stats.new_events += sum(c.is_new_event for c in changes)
+
+    def _record_verdicts(self, jobs: Sequence[VerdictJob]) -> list[list[LedgerChange]]:
+        return ledger.record_verdicts(self.engine, jobs, merge_window=self.settings.merge_window,
+                                      now=self.clock())
+
+    async def _better_text(self, story: StoryRow, plan: FeedPlan) -> str | None:
+        """The article page's text when the feed's is short and the page has more."""
         text = story.text or ""
-        if plan.fetch_articles and story.url and len(text) < self.settings.short_text_chars:
-            article = await self._article_text(story.url)
-            if article and len(article) > len(text):
-                await asyncio.to_thread(stories.set_text, self.engine, story.id, article)
-                story = replace(story, text=article)
-        await self._classify(story, plan, stats)
+        if not (plan.fetch_articles and story.url and len(text) < self.settings.short_text_chars):
+            return None
+        article = await self._article_text(story.url)
+        return article if article and len(article) > len(text) else None
 
     async def _article_text(self, url: str) -> str | None:
         async with self._articles:
@@ -176,19 +263,12 @@ class Pipeline:
                 return None
         if page.body is None:
             return None
-        return await asyncio.to_thread(extract, page.body, page.final_url,
-                                       content_type=page.content_type)
-
-    async def _classify(self, story: StoryRow, plan: FeedPlan | None,
-                        stats: SweepStats) -> None:
-        verdict = await asyncio.to_thread(self.classifier.classify, story.text or "",
-                                          story.title or None)
-        changes = await asyncio.to_thread(
-            ledger.record_verdict, self.engine, story, verdict,
-            destinations=plan.destinations if plan else (),
-            merge_window=self.settings.merge_window, now=self.clock())
-        stats.flagged += int(verdict.flagged)
-        stats.new_events += sum(c.is_new_event for c in changes)
+        try:
+            return await self.cpu.run(extract_article, page.body, page.final_url,
+                                      page.content_type)
+        except CpuPoolError as err:
+            log.warning("article extraction failed: %s", err, extra={"story_url": url})
+            return None
 
     async def _failed(self, feed: FeedRow, err: WatchError, stats: SweepStats) -> None:
         stats.failed += 1
@@ -201,7 +281,7 @@ class Pipeline:
             assert hook is not None
             hook(conn, feed, failures, error)
 
-        await asyncio.to_thread(
+        await self._write(
             feedstate.record_failure, self.engine, feed, str(err), now=self.clock(),
             retry_after=retry_after, max_failures=self.settings.max_failures,
             on_disable=disabled if hook is not None else None)

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select
 
 from bot.storage.dialect import insert_ignoring_conflicts
 from bot.storage.schema import stories
-from watchers.model import Entry
+from watchers.model import Entry, predates
 
 
 @dataclass(frozen=True)
@@ -26,32 +26,64 @@ class StoryRow:
     text: str | None
 
 
+@dataclass(frozen=True)
+class EntryBatch:
+    """One feed's entries to store, as one item of `store_many`."""
+
+    feed_id: int
+    outlet: str
+    entries: Sequence[Entry]
+    now: datetime
+    backlog_before: datetime | None = None
+
+
 def store_entries(engine: Engine, feed_id: int, outlet: str, entries: Sequence[Entry], *,
                   now: datetime, backlog_before: datetime | None) -> list[StoryRow]:
     """Insert entries not seen before; return the new ones that should be classified.
 
     `backlog_before` is set on a feed's first poll: entries published before it
     (or undated) are recorded as backlog so they are never alerted, but also
-    never reported as new again.
+    never reported as new again. A backlog row keeps no text: text is only
+    read to classify, and a backlog story never is.
     """
-    if not entries:
-        return []
-    rows = []
-    for entry in _unique_keys(entries):
-        backlog = backlog_before is not None and (
-            entry.published is None or entry.published < backlog_before)
-        rows.append({
-            "feed_id": feed_id, "entry_key": entry.key[:600], "url": entry.url,
-            "title": entry.title, "outlet": outlet, "published_at": entry.published,
-            "fetched_at": now, "status": "backlog" if backlog else "new",
-            "text": entry.summary,
-        })
+    [new] = store_many(engine, [EntryBatch(feed_id, outlet, entries, now, backlog_before)])
+    return new
+
+
+def store_many(engine: Engine, batches: Sequence[EntryBatch]) -> list[list[StoryRow]]:
+    """`store_entries` for several feeds in one transaction; one list of new stories each.
+
+    Backlog rows go in with a plain executemany: only new rows need their ids back.
+    """
+    rows = [_rows(batch) for batch in batches]
+    backlog = [row for feed_rows in rows for row in feed_rows if row["status"] == "backlog"]
+    fresh = [row for feed_rows in rows for row in feed_rows if row["status"] == "new"]
+    inserted: Sequence[Any] = ()
     with engine.begin() as conn:
         stmt = insert_ignoring_conflicts(conn, stories, ["feed_id", "entry_key"])
-        inserted = conn.execute(
-            stmt.returning(stories.c.id, stories.c.entry_key, stories.c.status), rows).all()
-    new_keys = {row.entry_key: row.id for row in inserted if row.status == "new"}
-    return [_story(new_keys[r["entry_key"]], r) for r in rows if r["entry_key"] in new_keys]
+        if backlog:
+            conn.execute(stmt, backlog)
+        if fresh:
+            inserted = conn.execute(stmt.returning(
+                stories.c.id, stories.c.feed_id, stories.c.entry_key), fresh).all()
+    new_ids = {(row.feed_id, row.entry_key): row.id for row in inserted}
+    return [[_story(new_ids[(r["feed_id"], r["entry_key"])], r) for r in feed_rows
+             if r["status"] == "new" and (r["feed_id"], r["entry_key"]) in new_ids]
+            for feed_rows in rows]
+
+
+def _rows(batch: EntryBatch) -> list[dict[str, Any]]:
+    rows = []
+    cutoff = batch.backlog_before
+    for entry in _unique_keys(batch.entries):
+        backlog = cutoff is not None and predates(entry.published, cutoff)
+        rows.append({
+            "feed_id": batch.feed_id, "entry_key": entry.key[:600], "url": entry.url,
+            "title": entry.title, "outlet": batch.outlet, "published_at": entry.published,
+            "fetched_at": batch.now, "status": "backlog" if backlog else "new",
+            "text": None if backlog else entry.summary,
+        })
+    return rows
 
 
 def unclassified(engine: Engine, limit: int = 500) -> list[StoryRow]:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
 
+import psutil
 import pytest
 
 from tests.feedserver import FeedServer
@@ -36,6 +37,12 @@ async def read_until(stream: asyncio.StreamReader, marker: str, timeout: float) 
     return seen
 
 
+def parser_workers(pid: int) -> list[psutil.Process]:
+    return [child for child in psutil.Process(pid).children()
+            if "bot.cpupool" in " ".join(child.cmdline())]
+
+
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 async def test_service_alerts_then_stops_on_signal(tmp_path: Path, sig: signal.Signals) -> None:
     async with FeedServer() as server:
@@ -43,6 +50,7 @@ async def test_service_alerts_then_stops_on_signal(tmp_path: Path, sig: signal.S
         config = tmp_path / "stackwatch.toml"
         config.write_text(f"[storage]\nurl = 'sqlite:///{tmp_path / 'sw.db'}'\n"
                           "[watch]\nallow_private_networks = true\ntick_seconds = 1\n"
+                          "parse_workers = 2\n"
                           f"[[feeds]]\nurl = '{url}'\nfetch_articles = false\n")
         proc = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot.cli", "run", "--config", str(config),
@@ -53,6 +61,8 @@ async def test_service_alerts_then_stops_on_signal(tmp_path: Path, sig: signal.S
             out = await read_until(proc.stdout, "confidence", 30)  # end of the alert
             assert "ALERT Nimbus Grid joined OpenStack" in out
             assert "Nimbus Grid joins OpenStack — Wire," in out  # outlet = feed title
+            workers = parser_workers(proc.pid)  # the feed was parsed in a worker process
+            assert len(workers) == 1
             await asyncio.sleep(1.5)  # at least one more tick: 304-free feed, no new alert
             proc.send_signal(sig)
             rest, err = await asyncio.wait_for(proc.communicate(), 20)
@@ -64,8 +74,10 @@ async def test_service_alerts_then_stops_on_signal(tmp_path: Path, sig: signal.S
         assert "ALERT" not in rest.decode()  # alerted once, however many ticks ran
         assert "Traceback" not in err.decode()
         assert len(server.hits("/feed.xml")) >= 1
+        assert not any(w.is_running() for w in workers)  # stopped with the service
 
 
+@pytest.mark.timeout(60)
 async def test_sighup_reloads_feeds_and_refuses_a_broken_file(tmp_path: Path) -> None:
     async with FeedServer() as server:
         base = server.url("").rstrip("/")

@@ -100,6 +100,29 @@ def test_json_feed() -> None:
     )
 
 
+@pytest.mark.parametrize(("body", "content_type"), [
+    (RSS20, "application/rss+xml"), (ATOM, None), (JSONFEED, "application/feed+json")])
+def test_text_since_drops_only_the_summaries_of_older_entries(body: bytes,
+                                                             content_type: str | None) -> None:
+    full = parse_feed(body, URL, content_type)
+    cut = sorted(e.published for e in full.entries if e.published)[-1]
+    lean = parse_feed(body, URL, content_type, text_since=cut)
+    assert [e.key for e in lean.entries] == [e.key for e in full.entries]
+    for whole, part in zip(full.entries, lean.entries, strict=True):
+        older = whole.published is None or whole.published < cut
+        kept = whole.summary if not older or not (whole.title or whole.url) else ""
+        assert part == Entry(whole.key, whole.title, whole.url, kept, whole.published,
+                             whole.guid)
+    assert any(not e.summary for e in lean.entries) and any(e.summary for e in lean.entries)
+
+
+def test_text_since_keeps_the_summary_of_an_entry_that_has_nothing_else() -> None:
+    body = (b'<rss version="2.0"><channel><title>T</title>'
+            b"<item><description>Only words.</description></item></channel></rss>")
+    [entry] = parse_feed(body, URL, text_since=utc(2030, 1, 1)).entries
+    assert entry.summary == "Only words."
+
+
 @pytest.mark.parametrize("content_type", [None, "application/json", "text/plain"])
 def test_json_feed_is_detected_without_the_right_content_type(content_type: str | None) -> None:
     assert parse_feed(b"\xef\xbb\xbf  " + JSONFEED, URL, content_type).title == "OpenStack JSON"

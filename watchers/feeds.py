@@ -20,21 +20,25 @@ import feedparser
 from watchers.errors import FeedParseError
 from watchers.identity import assign_keys
 from watchers.jsonfeed import parse_json_feed
-from watchers.model import Entry, ParsedFeed
+from watchers.model import Entry, ParsedFeed, predates
 from watchers.text import clean_text, field_text
 
 _JSON_TYPES = ("application/feed+json", "application/json")
 _BENIGN = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 
 
-def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
+def parse_feed(body: bytes, url: str, content_type: str | None = None, *,
+               text_since: datetime | None = None) -> ParsedFeed:
     """Parse a fetched feed body; `url` is where it came from (base for relative links).
 
     A feed that is malformed but still yielded entries is accepted; one that
     yielded neither entries nor a title raises `FeedParseError` with the reason.
+    Entries that `predates(…, text_since)` come without a summary when they have
+    a title or link: the caller will not read it (a first poll's backlog), and
+    summary text is most of the cost of parsing beyond feedparser's own.
     """
     if _is_json(body, content_type):
-        return parse_json_feed(body, url)
+        return parse_json_feed(body, url, text_since=text_since)
     # No content-location: feedparser would resolve guids against it, mangling
     # "item-42" into a URL. Entry links are resolved against `url` below instead.
     headers = {"content-type": content_type} if content_type else {}
@@ -45,7 +49,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     feed = parsed.get("feed", {})
     site = feed.get("link")
     self_url = _link(feed, "self")
-    drafts = [_entry(raw, url) for raw in parsed.entries]
+    drafts = [_entry(raw, url, text_since) for raw in parsed.entries]
     entries = assign_keys(drafts, feed_urls=(url, site or "", self_url or ""))
     if not entries:
         _reject_if_not_a_feed(parsed, url)
@@ -76,14 +80,17 @@ def _reject_if_not_a_feed(parsed: Any, url: str) -> None:
         raise FeedParseError(f"{url}: unreadable feed: {problem}")
 
 
-def _entry(raw: Any, base: str) -> Entry:
+def _entry(raw: Any, base: str, text_since: datetime | None) -> Entry:
     link = raw.get("link") or _link(raw, "alternate")
+    title = field_text(raw.get("title"), _type(raw.get("title_detail")))
+    published = _utc(raw.get("published_parsed") or raw.get("updated_parsed"))
+    skip = text_since is not None and predates(published, text_since) and bool(title or link)
     return Entry(
         key="",
-        title=field_text(raw.get("title"), _type(raw.get("title_detail"))),
+        title=title,
         url=urljoin(base, link.strip()) if link else None,
-        summary=_summary(raw),
-        published=_utc(raw.get("published_parsed") or raw.get("updated_parsed")),
+        summary="" if skip else _summary(raw),
+        published=published,
         guid=raw.get("id") or None,
     )
 

@@ -7,6 +7,7 @@ typos into errors instead of silently ignored settings. Checks that span several
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,13 @@ class WatchSettings(Section):
     backlog_max_age_days: int = Field(default=3, ge=0)
     max_consecutive_failures: int = Field(default=10, ge=0)  # 0: never auto-disable
     lease_seconds: float = Field(default=600, gt=0, le=86_400)
+    parse_workers: int = Field(default=0, ge=0, le=64)  # 0: one per CPU core
+    parse_timeout_seconds: float = Field(default=60, gt=0, le=3600)
+
+    @property
+    def parser_processes(self) -> int:
+        """How many parser workers to run: `parse_workers`, or one per CPU core."""
+        return self.parse_workers or os.cpu_count() or 1
 
 
 class ClassifierSettings(Section):
