@@ -141,6 +141,7 @@ class Sweep:
     cpu_main_s: float = 0.0
     peak_rss_mb: float = 0.0
     peak_main_mb: float = 0.0
+    server_cpu_s: float = 0.0
     feeds: int = 0
     ok: int = 0
     not_modified: int = 0
@@ -242,7 +243,8 @@ async def real_sweeps(app: App, control: str) -> list[Sweep]:
                 conn.execute(update(feeds_table).values(next_check_at=datetime.now(UTC)))
             stored0, classified0 = counts(app)
             stats, meter = Sweep(name), Meter()
-            cpu0, main0 = meter.cpu(), meter.cpu_main()
+            server = psutil.Process(Meter.server_pid)
+            cpu0, main0, server0 = meter.cpu(), meter.cpu_main(), sum(server.cpu_times()[:2])
             meter.start()
             t0 = time.perf_counter()
             sweep = await pipeline.sweep()
@@ -250,6 +252,7 @@ async def real_sweeps(app: App, control: str) -> list[Sweep]:
             stats.wall_s = time.perf_counter() - t0
             await meter.stop()
             stats.cpu_s, stats.cpu_main_s = meter.cpu() - cpu0, meter.cpu_main() - main0
+            stats.server_cpu_s = sum(server.cpu_times()[:2]) - server0
             stats.peak_rss_mb, stats.peak_main_mb = meter.peak / 2**20, meter.peak_main / 2**20
             stats.feeds, stats.not_modified, stats.errors = (
                 sweep.feeds, sweep.not_modified, sweep.failed)
@@ -312,14 +315,15 @@ def report(data: dict[str, Any]) -> str:
              f"({data['db_mb']:.0f} MB after the run); naive = sequential "
              f"feedparser.parse(url) over {data['naive_subset']} feeds "
              f"x {int(data['n']) / int(data['naive_subset']):g}",
-             f"{'sweep':<11} {'wall s':>7} {'cpu s':>7} {'main':>6} {'peak MB':>8} {'main':>5} "
+             f"{'sweep':<11} {'wall s':>7} {'cpu s':>7} {'main':>6} {'server':>6} "
+             f"{'peak MB':>8} {'main':>5} "
              f"{'200':>6} {'304':>6} {'err':>4} {'stored':>7} {'classif':>7} | "
              f"{'naive wall s':>12} {'naive cpu s':>11} {'speedup':>8}"]
     for p, q in zip(pipe, naive, strict=True):
         lines.append(
             f"{p['name']:<11} {p['wall_s']:7.2f} {p['cpu_s']:7.2f} {p['cpu_main_s']:6.2f} "
-            f"{p['peak_rss_mb']:8.0f} {p['peak_main_mb']:5.0f} {p['ok']:6d} "
-            f"{p['not_modified']:6d} {p['errors']:4d} "
+            f"{p['server_cpu_s']:6.2f} {p['peak_rss_mb']:8.0f} {p['peak_main_mb']:5.0f} "
+            f"{p['ok']:6d} {p['not_modified']:6d} {p['errors']:4d} "
             f"{p['stored']:7d} {p['classified']:7d} | {q['wall_s']:12.1f} {q['cpu_s']:11.1f} "
             f"{q['wall_s'] / p['wall_s']:7.0f}x")
         lines.extend(f"  error: {e}" for e in p["first_errors"])

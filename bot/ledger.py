@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, bindparam, select
 
 from bot.storage.dialect import insert_ignoring_conflicts
 from bot.storage.schema import deliveries, event_sources, events, stories, verdicts
@@ -70,24 +70,29 @@ def record_verdict(engine: Engine, story: StoryRow, verdict: Verdict, *,
 def record_verdicts(engine: Engine, jobs: Sequence[VerdictJob], *, merge_window: timedelta,
                     now: datetime) -> list[list[LedgerChange]]:
     """`record_verdict` for several stories in one transaction, in order."""
+    if not jobs:
+        return []
     with engine.begin() as conn:
-        return [_record(conn, job, merge_window, now) for job in jobs]
+        conn.execute(verdicts.insert(), [
+            {"story_id": job.story.id, "flagged": job.verdict.flagged, "created_at": now,
+             "events": [_event_json(e) for e in job.verdict.events]} for job in jobs])
+        done = stories.update().where(stories.c.id == bindparam("b_id"))
+        plain = [{"b_id": job.story.id} for job in jobs if job.text is None]
+        with_text = [{"b_id": job.story.id, "b_text": job.text} for job in jobs
+                     if job.text is not None]
+        if plain:
+            conn.execute(done.values(status="classified"), plain)
+        if with_text:
+            conn.execute(done.values(status="classified", text=bindparam("b_text")), with_text)
+        return [_merge_events(conn, job, merge_window, now) for job in jobs]
 
 
-def _record(conn: Connection, job: VerdictJob, merge_window: timedelta,
-            now: datetime) -> list[LedgerChange]:
-    story, verdict = job.story, job.verdict
-    occurred = story.published_at or now
-    conn.execute(verdicts.insert().values(
-        story_id=story.id, flagged=verdict.flagged, created_at=now,
-        events=[_event_json(e) for e in verdict.events]))
-    done: dict[str, object] = {"status": "classified"}
-    if job.text is not None:
-        done["text"] = job.text
-    conn.execute(stories.update().where(stories.c.id == story.id).values(**done))
+def _merge_events(conn: Connection, job: VerdictJob, merge_window: timedelta,
+                  now: datetime) -> list[LedgerChange]:
+    occurred = job.story.published_at or now
     changes: list[LedgerChange] = []
-    for event in verdict.events:
-        change = _merge(conn, story, event, occurred, merge_window, now)
+    for event in job.verdict.events:
+        change = _merge(conn, job.story, event, occurred, merge_window, now)
         if change is None:
             continue
         changes.append(change)

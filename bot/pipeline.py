@@ -107,6 +107,7 @@ class Pipeline:
     on_feed_disabled: Callable[[Connection, FeedRow, int, str], None] | None = None
     _articles: asyncio.Semaphore = field(init=False)
     _writer: ThreadPoolExecutor = field(init=False)
+    _unsettled: set[asyncio.Future[None]] = field(init=False, default_factory=set)
     _stories: Batcher[EntryBatch, list[StoryRow]] = field(init=False)
     _successes: Batcher[feedstate.Success, None] = field(init=False)
     _verdicts: Batcher[VerdictJob, list[LedgerChange]] = field(init=False)
@@ -147,6 +148,7 @@ class Pipeline:
         finally:
             for task in pollers:
                 task.cancel()
+            await self.settle()
         return stats
 
     async def _claim_into(self, queue: asyncio.Queue[FeedRow | None]) -> None:
@@ -168,7 +170,11 @@ class Pipeline:
                               extra={"feed_url": feed.url})
 
     async def poll_feed(self, feed: FeedRow, stats: SweepStats) -> None:
-        """Fetch one feed and process its new entries; failures become feed state."""
+        """Fetch one feed and process its new entries; failures become feed state.
+
+        The feed's new state (validators, next check) is written in the background,
+        batched with other feeds'; `settle()` waits for it.
+        """
         stats.feeds += 1
         plan = self.plans.get(feed.url, FeedPlan(url=feed.url, name=feed.name))
         try:
@@ -187,12 +193,22 @@ class Pipeline:
             await self._failed(feed, WatchError(f"internal error: {err!r}"), stats)
             return
         now = self.clock()
-        await self._successes.submit(feedstate.Success(
+        # Written with other feeds' in a moment; the fetch slot is free for the next feed now.
+        write = asyncio.ensure_future(self._successes.submit(feedstate.Success(
             feed.id, now=now,
             next_at=feedstate.next_check(now, feed.interval_seconds,
                                          jitter=self.settings.jitter, max_age=result.max_age),
             etag=result.etag, last_modified=result.last_modified, content_hash=digest,
-            new_items=new))
+            new_items=new)))
+        self._unsettled.add(write)
+        write.add_done_callback(self._unsettled.discard)
+
+    async def settle(self) -> None:
+        """Wait until every poll's outcome is in the database (`sweep` ends with this)."""
+        while self._unsettled:
+            for result in await asyncio.gather(*self._unsettled, return_exceptions=True):
+                if isinstance(result, Exception):  # the lease expires; a later sweep retries
+                    log.error("recording a poll failed: %r", result, exc_info=result)
 
     async def _process(self, feed: FeedRow, plan: FeedPlan, result: FetchResult,
                        digest: str | None, stats: SweepStats) -> int:
