@@ -19,6 +19,7 @@ from classifiers.names import (
     canonical,
     classify_name,
     is_cap,
+    list_names,
     one_name,
     strip_suffixes,
 )
@@ -26,6 +27,8 @@ from classifiers.names import (
 TOKEN = re.compile(r"[^\W_][\w&.'’+-]*[\w&+]|[^\W_]|[,;:()\"“”—–]|(?<=\s)--?(?=\s)")
 _HARD_BOUNDARY = re.compile(r"[;:()\"“”—–]|\s--?\s")
 _YEAR_OR_NUMBER = re.compile(r"\d[\d,.]*")
+_DASHED = re.compile(r"\s(?:--?|—|–)\s+(?P<names>[A-Z][^-—–;:]{1,200}?)\s+(?:--?|—|–)\s*$")
+_LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "widely", "publicly": may stand between subject and verb
 _ASIDE = re.compile(r"\([^()]{0,80}\)"  # "(NASDAQ: ACME)"
                     r"|(?<=\s)(?:—|–|--?)\s[a-z][^—–]{0,150}?\s(?:—|–|--?)(?=\s)")
@@ -135,7 +138,22 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
         break
     if conjunction > 0 and i < conjunction:
         return _leading_subject(sentence, tokens, conjunction, lex)
+    if i < 0 and seg_start > 0:
+        return _dashed_list(sentence, seg_start, lex) or Subject("none", (), end, end, "")
     return Subject("none", (), end, end, "")
+
+
+def _dashed_list(sentence: str, seg_start: int, lex: Lexicon) -> Subject | None:
+    """"Three sponsors - A, B and C - have dropped out": the names between
+    the dashes are the subject when only auxiliaries follow the second dash."""
+    found = _DASHED.search(sentence, 0, seg_start)
+    if found is None:
+        return None
+    text = found.group("names")
+    names = list_names(text, lex)
+    if not names or len(names) != len(_LIST_PARTS.split(text)):
+        return None
+    return Subject("name", names, found.start("names"), found.end("names"), text)
 
 
 def clause_subject(sentence: str, end: int, lex: Lexicon) -> Subject:
