@@ -251,6 +251,8 @@ class App:
         roles = self.roles if roles is None else roles
         lock = sqlite_process_lock(self.db.url)
         try:
+            if lock is not None:  # alone on this file: any claim left is a dead process's
+                await self._release_claims(None)
             async with self._registered(roles) as (singletons, scheduler), \
                     self._parts(roles) as (pipeline, sender):
                 yield Running(pipeline, sender, singletons=singletons, scheduler=scheduler)
@@ -288,10 +290,14 @@ class App:
             await cpu.close()
             for notifier in notifiers.values():
                 await notifier.close()
-            await asyncio.to_thread(feedstate.release_claims, self.db.engine, self.worker)
-            for queue in (outbox, notices):
-                await asyncio.to_thread(queue.release_claims, self.db.engine, self.worker,
-                                        now=self.clock())
+            await self._release_claims(self.worker)
+
+    async def _release_claims(self, worker: str | None) -> None:
+        """Feeds, alerts and notices held by `worker` (None: by anyone) are free again."""
+        await asyncio.to_thread(feedstate.release_claims, self.db.engine, worker)
+        for queue in (outbox, notices):
+            await asyncio.to_thread(queue.release_claims, self.db.engine, worker,
+                                    now=self.clock())
 
     @contextlib.asynccontextmanager
     async def _registered(self, roles: tuple[str, ...]

@@ -206,11 +206,12 @@ def feed_ids(engine: Engine) -> dict[str, int]:
         return {row.url: row.id for row in conn.execute(select(feeds.c.url, feeds.c.id))}
 
 
-def release_claims(engine: Engine, worker: str) -> None:
-    """Give back every lease this worker holds (graceful shutdown)."""
+def release_claims(engine: Engine, worker: str | None) -> None:
+    """Give back every lease this worker holds (graceful shutdown), or every lease at all
+    (None: a process alone on the database clearing what dead processes held)."""
+    held = feeds.c.claimed_by.is_not(None) if worker is None else feeds.c.claimed_by == worker
     with engine.begin() as conn:
-        conn.execute(update(feeds).where(feeds.c.claimed_by == worker)
-                     .values(claimed_by=None, lease_until=None))
+        conn.execute(update(feeds).where(held).values(claimed_by=None, lease_until=None))
 
 
 def _feed_row(row: Row[Any]) -> FeedRow:

@@ -100,5 +100,5 @@ def mark_failed(engine: Engine, notice_id: int, error: str, *, now: datetime,
     return status
 
 
-def release_claims(engine: Engine, worker: str, *, now: datetime) -> None:
+def release_claims(engine: Engine, worker: str | None, *, now: datetime) -> None:
     sendqueue.release_claims(engine, notices, worker, now=now)

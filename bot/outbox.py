@@ -62,7 +62,7 @@ def requeue(engine: Engine, *, now: datetime, ids: Sequence[int] = (),
     return sendqueue.requeue(engine, deliveries, now=now, ids=ids, all_dead=all_dead)
 
 
-def release_claims(engine: Engine, worker: str, *, now: datetime) -> None:
+def release_claims(engine: Engine, worker: str | None, *, now: datetime) -> None:
     sendqueue.release_claims(engine, deliveries, worker, now=now)
 
 

@@ -78,13 +78,23 @@ def mark_sent(engine: Engine, table: Table, row_id: int, message_id: str | None,
 def mark_failed(conn: Connection, table: Table, row_id: int, error: str, *, now: datetime,
                 policy: RetryPolicy, retry_after: float | None = None,
                 permanent: bool = False) -> tuple[str, int]:
-    """Schedule a retry, or give up (dead); return the new status and the attempts made."""
-    attempts = conn.execute(select(table.c.attempts).where(table.c.id == row_id)).scalar_one()
-    status = DEAD if permanent or attempts >= policy.max_attempts else PENDING
-    conn.execute(table.update().where(table.c.id == row_id).values(
+    """Schedule a retry, or give up (dead); return the new status and the attempts made.
+
+    A platform's `retry_after` holds the whole destination, not just this row:
+    the next row must not be tried before it either, even if this one is dead.
+    """
+    c = table.c
+    row = conn.execute(select(c.attempts, c.destination).where(c.id == row_id)).one()
+    status = DEAD if permanent or row.attempts >= policy.max_attempts else PENDING
+    conn.execute(table.update().where(c.id == row_id).values(
         status=status, last_error=error[:2000], claimed_by=None, lease_until=None,
-        next_attempt_at=now + policy.delay(attempts, retry_after)))
-    return status, attempts
+        next_attempt_at=now + policy.delay(row.attempts, retry_after)))
+    if retry_after is not None:
+        until = now + timedelta(seconds=retry_after)
+        conn.execute(table.update().where(and_(
+            c.destination == row.destination, c.status == PENDING, c.id != row_id,
+            c.next_attempt_at < until)).values(next_attempt_at=until))
+    return status, row.attempts
 
 
 def requeue(engine: Engine, table: Table, *, now: datetime, ids: Sequence[int] = (),
@@ -98,14 +108,18 @@ def requeue(engine: Engine, table: Table, *, now: datetime, ids: Sequence[int] =
     return int(result.rowcount)
 
 
-def release_claims(engine: Engine, table: Table, worker: str, *, now: datetime) -> None:
-    """Shutdown: rows this worker still holds are claimable again at once.
+def release_claims(engine: Engine, table: Table, worker: str | None, *,
+                   now: datetime) -> None:
+    """Rows `worker` still holds (every worker's, for None) are claimable again at once.
 
     Their attempt stays counted, so the next claim says `maybe_sent`: the call
-    that was interrupted may have reached the platform.
+    that was interrupted may have reached the platform. None is for a process
+    that knows it is alone on the database (the SQLite lock): whatever is still
+    claimed there was held by a process that died.
     """
     c = table.c
+    held = c.status == SENDING if worker is None else and_(c.claimed_by == worker,
+                                                             c.status == SENDING)
     with engine.begin() as conn:
-        conn.execute(table.update().where(and_(c.claimed_by == worker, c.status == SENDING))
-                     .values(status=PENDING, claimed_by=None, lease_until=None,
-                             next_attempt_at=now))
+        conn.execute(table.update().where(held).values(
+            status=PENDING, claimed_by=None, lease_until=None, next_attempt_at=now))

@@ -65,6 +65,9 @@ class FakeDiscord:
     identify: dict[str, Any] | None = None
     _failures: list[Failure] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(SNOWFLAKE_START))
+    #: seconds to wait, after a message was created, before answering (a crash in this
+    #: window leaves a message posted but not marked sent)
+    post_delay: float = 0.0
     _ws: web.WebSocketResponse | None = None
     _seq: int = 0
     _runner: web.AppRunner | None = None
@@ -76,7 +79,8 @@ class FakeDiscord:
         app = web.Application()
         app.router.add_get("/gateway/", self._gateway)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
-        self._runner = web.AppRunner(app)
+        self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True,
+                                     shutdown_timeout=0.5)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", 0).start()
         self.port = self._runner.addresses[0][1]
@@ -138,7 +142,10 @@ class FakeDiscord:
         record = Recorded(request.method, path, dict(request.query),
                           dict(request.headers), json.loads(body) if body else None)
         self.requests.append(record)
-        return self._answer(record)
+        response = self._answer(record)
+        if self.post_delay and request.method == "POST" and path.endswith("/messages"):
+            await asyncio.sleep(self.post_delay)
+        return response
 
     def _answer(self, r: Recorded) -> web.Response:
         failure = self._take_failure(r)

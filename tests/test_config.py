@@ -237,6 +237,17 @@ MESSAGES = [
         "slack.api_base_url",
         3,
         "not an http(s) URL",
+    ),    (
+        "[discord]\nenabled = false\ngateway_url = 'https://gateway.example/'\n",
+        "discord.gateway_url",
+        3,
+        "not a ws(s) URL",
+    ),
+    (
+        "[delivery]\nlease_seconds = 0\n",
+        "delivery.lease_seconds",
+        2,
+        "must be greater than 0",
     ),
 ]
 

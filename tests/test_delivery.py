@@ -134,3 +134,17 @@ async def test_console_output_is_inert(engine: Engine) -> None:
     text = out.getvalue()
     assert "[bold]Evil[31m Corp joined OpenStack" in text  # markup printed literally
     assert "\x1b" not in text and "\x07" not in text
+
+
+async def test_a_rate_limit_holds_the_next_row_too(engine: Engine) -> None:
+    add_story(engine, "s1", [("Cisco", "joined")], when=T0, destinations=("a",))
+    add_story(engine, "s2", [("Dell", "joined")], when=T0, destinations=("a",))
+    clock, a = Clock(), FlakyChat("a", failures=3, retry_after=600)
+    s = sender(engine, clock, a=a)
+    for _ in range(3):  # the third failure is the last attempt: Cisco is dead
+        await s.deliver_pending()
+        clock.now += timedelta(seconds=601)
+    clock.now -= timedelta(seconds=601)
+    assert (await s.deliver_pending()).sent == 0  # Dell waits out the rate limit as well
+    clock.now += timedelta(seconds=601)
+    assert (await s.deliver_pending()).sent == 1 and [x.company for x in a.received] == ["Dell"]

@@ -44,6 +44,15 @@ def _optional_http_url(value: str) -> str:
     return _http_url(value) if value else value
 
 
+def _optional_ws_url(value: str) -> str:
+    if not value:
+        return value
+    parts = urlsplit(value)
+    if parts.scheme not in ("ws", "wss") or not parts.hostname or any(c.isspace() for c in value):
+        raise _fail("not a ws(s) URL")
+    return value
+
+
 def _env_name(value: str) -> str:
     if value and not _ENV_NAME.fullmatch(value):
         raise _fail("must be the name of an environment variable, not the secret itself")
@@ -95,6 +104,7 @@ def _storage_url(value: str) -> str:
 
 HttpUrl = Annotated[str, AfterValidator(_http_url)]
 OptionalHttpUrl = Annotated[str, AfterValidator(_optional_http_url)]
+OptionalWsUrl = Annotated[str, AfterValidator(_optional_ws_url)]
 EnvName = Annotated[str, AfterValidator(_required), AfterValidator(_env_name)]
 OptionalEnvName = Annotated[str, AfterValidator(_env_name)]
 NonEmpty = Annotated[str, AfterValidator(_required)]

@@ -21,6 +21,7 @@ from bot.config.fields import (
     NonEmpty,
     OptionalEnvName,
     OptionalHttpUrl,
+    OptionalWsUrl,
     Regex,
     SlackUserId,
     StorageUrl,
@@ -152,6 +153,7 @@ class DiscordSettings(Section):
     enabled: bool = True
     token_env: EnvName = "DISCORD_BOT_TOKEN"
     api_base_url: OptionalHttpUrl = ""
+    gateway_url: OptionalWsUrl = ""
     command_sync: Literal["global", "guild"] = "global"
     guild_ids: list[Annotated[int, Field(gt=0)]] = Field(default_factory=list)
     admin_role: str = ""
