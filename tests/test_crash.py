@@ -81,7 +81,7 @@ class Newsroom:
 
 def config_text(db: Path, slack: FakeSlack, discord: FakeDiscord, feeds: list[str]) -> str:
     return (f"[storage]\nurl = 'sqlite:///{db}'\n"
-            "[watch]\nallow_private_networks = true\ntick_seconds = 1\nlease_seconds = 2\n"
+            "[watch]\nallow_private_networks = true\ntick_seconds = 1\nlease_seconds = 6\n"
             "timeout_seconds = 5\n"
             "[delivery]\nlease_seconds = 2\ninterval_seconds = 0.5\nbase_backoff_seconds = 0.2\n"
             + sh.chat_config(slack, discord) + "".join(feeds))
@@ -142,7 +142,7 @@ async def test_sigkill_while_alerts_flow_loses_and_repeats_nothing(tmp_path: Pat
                 try:
                     if rng.random() < 0.25:
                         moments["anywhere"] += 1
-                        await asyncio.sleep(rng.uniform(0.3, 2.5))
+                        await asyncio.sleep(rng.uniform(0.2, 2.0))
                     else:
                         moments["while sending"] += 1
                         await sh.wait_until(lambda b=before: delivered() > b, 30,

@@ -7,6 +7,7 @@ import asyncio
 import re
 import signal
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -121,7 +122,7 @@ async def test_outage_dead_rows_admin_notice_and_requeue_deliver_each_alert_once
     assert set(statuses(db).values()) == {"sent"}
     assert [k for k, s in notice_kinds(db) if s != "sent"] == []
     calls = slack.calls_to("chat.postMessage")
-    for limited, following in zip(calls, calls[1:], strict=False):
+    for limited, following in pairwise(calls):
         if limited.status == 429:  # Retry-After is honoured before the next try
             assert following.at - limited.at >= RATE_LIMIT_WAIT - 0.05
     assert "Traceback" not in log.read_text(), log.read_text()[-3000:]
