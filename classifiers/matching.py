@@ -60,11 +60,8 @@ def _candidates(doc: Document, index: int, rules: RuleSet) -> list[tuple[Rule, r
     here, near = doc.has_target[index], doc.target_near(index)
     if not near:
         return []
-    hits = rules.keywords_in(sentence.text.casefold())
     out: list[tuple[Rule, re.Match[str]]] = []
-    for rule in rules.rules:
-        if rule.keywords and hits.isdisjoint(rule.keywords):
-            continue
+    for rule in rules.gated(sentence.text.casefold()):
         if rule.target != "context" and not here:
             continue
         out.extend((rule, m) for m in rule.regex.finditer(sentence.text) if m.end() > m.start())

@@ -9,8 +9,8 @@ foundations). Everything is compiled once, when a Classifier is built.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -66,12 +66,22 @@ class RuleSet:
     vetoes: tuple[Veto, ...]
     lexicon: Lexicon
     keywords: tuple[str, ...]                        # every rule keyword, once
+    by_keyword: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    ungated: tuple[int, ...] = ()                    # rules without keywords
 
     def keywords_in(self, low: str) -> frozenset[str]:
         """Rule keywords present in a casefolded sentence (plain substring tests
         beat one big regex alternation by a factor of ten here; `filter` keeps
         the loop in C)."""
         return frozenset(filter(low.__contains__, self.keywords))
+
+    def gated(self, low: str) -> list[Rule]:
+        """The rules whose keyword gate a casefolded sentence passes, in rule
+        order (an index from keyword to rules, not a test per rule)."""
+        picked = set(self.ungated)
+        for keyword in self.keywords_in(low):
+            picked.update(self.by_keyword[keyword])
+        return [self.rules[i] for i in sorted(picked)]
 
 
 def load_ruleset(targets: Sequence[str] = DEFAULT_TARGETS,
@@ -96,11 +106,17 @@ def compile_files(files: Sequence[RuleFile], targets: Sequence[str]) -> RuleSet:
     cue_lists = {name: phrases for name, (phrases, _) in _cue_lists(files).items()}
     rule_specs, veto_specs = _unique_specs(files)
     rules = tuple(_compile_rule(spec, macros, cue_lists) for spec in rule_specs)
+    by_keyword: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules):
+        for keyword in rule.keywords:
+            by_keyword.setdefault(keyword, []).append(i)
     return RuleSet(
         rules=rules,
         vetoes=tuple(_compile_veto(spec, macros) for spec in veto_specs),
         lexicon=lexicon,
-        keywords=tuple(sorted({k for rule in rules for k in rule.keywords})),
+        keywords=tuple(sorted(by_keyword)),
+        by_keyword={k: tuple(v) for k, v in by_keyword.items()},
+        ungated=tuple(i for i, rule in enumerate(rules) if not rule.keywords),
     )
 
 

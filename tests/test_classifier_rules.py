@@ -164,3 +164,25 @@ def test_a_bad_cue_or_new_key_is_a_located_error(tmp_path: Path, text: str,
     with pytest.raises(RuleError) as caught:
         Classifier(extra_rule_files=[extra])
     assert message.split(":", 1)[1] in str(caught.value)
+
+
+def test_the_keyword_index_picks_gated_rules_in_rule_order(tmp_path: Path) -> None:
+    extra = write(tmp_path, """
+[[rules]]
+id = "join.zz-first"
+action = "joined"
+keywords = ["pledg"]
+pattern = 'pledged'
+
+[[rules]]
+id = "join.zz-ungated"
+action = "joined"
+pattern = 'vowed'
+""")
+    rules = Classifier(extra_rule_files=[extra]).rules
+    picked = [r.id for r in rules.gated("acme pledged to join")]
+    every = [r.id for r in rules.rules]
+    assert "join.zz-first" in picked and "join.zz-ungated" in picked
+    assert "leave.verb" not in picked and "join.verb" in picked
+    assert picked == [i for i in every if i in picked]
+    assert "join.zz-first" not in [r.id for r in rules.gated("acme vowed to join")]
