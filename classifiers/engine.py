@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from classifiers.document import Document, prepare
+from classifiers.headline import HeadlineCheck
 from classifiers.lexicon import Lexicon
 from classifiers.matching import Finding, find_all
 from classifiers.model import Event, Trace, Verdict
@@ -33,7 +34,7 @@ class Classifier:
         self.rules: RuleSet = load_ruleset(self.targets, tuple(extra_rule_files))
         lex = self.rules.lexicon
         self._header_re = related_header_re(lex.words.get("related_headers", ()))
-        self._denial_re = _phrases_re(lex.words.get("denial_cues", ()))
+        self._headline = HeadlineCheck(lex)
 
     def classify(self, text: str, title: str | None = None) -> Verdict:
         """Who joined or left the watched community according to this story."""
@@ -54,38 +55,12 @@ class Classifier:
         out = []
         for f in findings:
             if f.sentence.title and f.stands:
-                problem = self._title_problem(doc, f, findings)
+                problem = self._headline.problem(doc, f, findings)
                 if problem:
                     f = Finding(f.rule, f.sentence, f.companies, f.confidence,
                                 "veto.title-contradicted", problem)
             out.append(f)
         return out
-
-    def _title_problem(self, doc: Document, title: Finding, findings: list[Finding]) -> str:
-        lex = self.rules.lexicon
-        for company in title.companies:
-            if lex.known(company) is None and company not in doc.body:
-                return f"{company} is not named in the body"
-            for f in findings:
-                if f.sentence.title or company not in f.companies:
-                    continue
-                if f.rule.action == title.rule.action and f.reason in ("negation", "denial"):
-                    return f"body: {f.sentence.text}"
-            for sentence in doc.sentences[1:]:
-                if self._denial_re.search(sentence.text) and _names(sentence.text, company, lex):
-                    return f"body denies: {sentence.text}"
-        return ""
-
-
-def _names(text: str, company: str, lex: Lexicon) -> bool:
-    if company in text:
-        return True
-    return any(lex.known(m.group()) == company for m in lex.company_re.finditer(text))
-
-
-def _phrases_re(phrases: Sequence[str] | frozenset[str]) -> re.Pattern[str]:
-    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases))
-    return re.compile(rf"\b(?:{body})\b" if body else r"(?!x)x", re.I)
 
 
 def _long_names(findings: list[Finding], doc: Document, lex: Lexicon) -> dict[str, str]:

@@ -119,6 +119,8 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             found = _name_subject(sentence, tokens, i, seg_start, lex)
             if relative:  # "a consortium based in Santiago, Chile, that became": not Chile
                 found = _past_place(sentence, tokens, found, seg_start, lex) or found
+            elif _object_of_noun(tokens, found, lex):  # "Payments affiliate of Strathmore takes"
+                return Subject("none", (), found.start, found.end, found.text)
             return replace(found, gap_from=gap_from, appositive=aside)
         if lex.has("descriptor_heads", low):
             return _descriptor(sentence, tokens, i)
@@ -323,6 +325,16 @@ def _past_place(sentence: str, tokens: list[re.Match[str]], found: Subject, seg_
         if not word.isalpha():
             break
     return Subject("none", (), tokens[k - 1].start(), tokens[k - 1].end(), "")
+
+
+def _object_of_noun(tokens: list[re.Match[str]], found: Subject, lex: Lexicon) -> bool:
+    """"affiliate of Strathmore", "a unit of Acme": the name only completes a
+    lowercase noun, which is the real subject."""
+    k = next((j for j, t in enumerate(tokens) if t.start() == found.start), -1)
+    if k < 2 or tokens[k - 1].group() != "of":
+        return False
+    noun = tokens[k - 2].group()
+    return noun.isalpha() and noun.islower() and not lex.has("gap_words", noun)
 
 
 def _opens_clause(word: str, lex: Lexicon) -> bool:
