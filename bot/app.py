@@ -29,6 +29,7 @@ from bot import __version__, feedstate, notices, outbox, processes
 from bot.chat import ChatSupervisor, build_chat_adapters
 from bot.commands import CommandContext
 from bot.config import Config, ConfigError, load_config
+from bot.config.models import WebSubSettings
 from bot.cpupool import CpuPool
 from bot.delivery import DeliveryStats, Sender
 from bot.feedstate import FeedRow
@@ -40,6 +41,7 @@ from bot.roles import ROLES, singletons_for
 from bot.singletons import Singletons, locks_for
 from bot.storage import Database, open_database
 from bot.storage.lock import sqlite_process_lock
+from bot.websub import CallbackServer, Subscriber
 from classifiers import Classifier, RuleError
 from watchers.http import Fetcher, FetchLimits, make_session
 
@@ -127,13 +129,20 @@ class App:
         ) for f in self.config.feeds}
 
     def sweep_settings(self) -> SweepSettings:
-        w, c = self.config.watch, self.config
+        w, c, push = self.config.watch, self.config, self.websub
         return SweepSettings(
             jitter=w.jitter_fraction, backlog_max_age=timedelta(days=w.backlog_max_age_days),
             max_failures=w.max_consecutive_failures or 1_000_000,
             concurrency=w.concurrency, merge_window=timedelta(days=c.ledger.merge_window_days),
             # A claim is a lease on a feed about to be fetched, not on a queue behind others.
-            batch_size=w.concurrency, lease=timedelta(seconds=w.lease_seconds))
+            batch_size=w.concurrency, lease=timedelta(seconds=w.lease_seconds),
+            pushed_interval=timedelta(minutes=push.poll_interval_minutes) if push else None)
+
+    @property
+    def websub(self) -> WebSubSettings | None:
+        """The `[websub]` settings when WebSub is on."""
+        settings = self.config.websub
+        return settings if settings is not None and settings.enabled else None
 
     def fetch_limits(self) -> FetchLimits:
         w = self.config.watch
@@ -225,8 +234,7 @@ class App:
             run.scheduler.add_job(run.singletons.guarded("notices", notify), "interval",
                                   seconds=every, next_run_time=self.clock(), id="notices",
                                   max_instances=1, coalesce=True)
-        # Further singleton jobs (WebSub renewals) go the same way:
-        # run.scheduler.add_job(run.singletons.guarded("websub", renew), ...).
+        callbacks = await self._start_websub(run)
         waiters: set[asyncio.Future[Any]] = {asyncio.ensure_future(stop.wait())}
         if "chat" in self.roles:
             chat = ChatSupervisor(lambda: build_chat_adapters(self), run.singletons)
@@ -242,6 +250,26 @@ class App:
             await asyncio.gather(*waiters, return_exceptions=True)
             async with busy:  # let a running sweep or delivery finish
                 pass
+            if callbacks is not None:
+                await callbacks.stop()
+
+    async def _start_websub(self, run: Running) -> CallbackServer | None:
+        """With WebSub on and a pipeline here: serve the hubs' callbacks, and run the
+        subscription job while this process holds the `websub` singleton."""
+        settings, pipeline = self.websub, run.pipeline
+        if settings is None or pipeline is None:
+            return None
+        server = CallbackServer(engine=self.db.engine, pipeline=pipeline, settings=settings,
+                                max_body_bytes=self.config.watch.max_body_bytes,
+                                clock=self.clock)
+        await server.start()
+        subscriber = Subscriber(engine=self.db.engine, fetcher=pipeline.fetcher,
+                                settings=settings, clock=self.clock)
+        run.scheduler.add_job(run.singletons.guarded("websub", subscriber.run_once),
+                              "interval", seconds=settings.check_seconds,
+                              next_run_time=self.clock(), id="websub", max_instances=1,
+                              coalesce=True)
+        return server
 
     @contextlib.asynccontextmanager
     async def running(self, roles: tuple[str, ...] | None = None) -> AsyncIterator[Running]:

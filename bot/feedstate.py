@@ -201,6 +201,12 @@ def set_enabled(engine: Engine, url: str, enabled: bool, *, now: datetime) -> bo
     return bool(result.rowcount)
 
 
+def feed_by_id(engine: Engine, feed_id: int) -> FeedRow | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(feeds).where(feeds.c.id == feed_id)).first()
+    return _feed_row(row) if row is not None else None
+
+
 def feed_ids(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         return {row.url: row.id for row in conn.execute(select(feeds.c.url, feeds.c.id))}

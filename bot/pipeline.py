@@ -19,7 +19,7 @@ import asyncio
 import functools
 import hashlib
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -28,13 +28,14 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, Engine
 
-from bot import feedstate, ledger, stories
+from bot import feedstate, ledger, stories, websubstate
 from bot.batching import Batcher
 from bot.cpupool import CpuPool, CpuPoolError
 from bot.feedstate import FeedRow
 from bot.ledger import LedgerChange, VerdictJob
 from bot.stories import EntryBatch, StoryRow
 from classifiers import Classifier, Verdict
+from watchers import websub
 from watchers.errors import FeedParseError, FetchError, WatchError
 from watchers.http import Fetcher
 from watchers.model import FetchResult, ParsedFeed
@@ -77,6 +78,9 @@ class SweepSettings:
     #: Feed text shorter than this is replaced by the article page's text.
     short_text_chars: int = 1500
     article_concurrency: int = 8
+    #: WebSub on: hubs that feeds name are recorded, and a feed whose subscription is
+    #: verified is polled only this often (a fallback in case pushes stop).
+    pushed_interval: timedelta | None = None
 
 
 @dataclass
@@ -111,6 +115,8 @@ class Pipeline:
     _stories: Batcher[EntryBatch, list[StoryRow]] = field(init=False)
     _successes: Batcher[feedstate.Success, None] = field(init=False)
     _verdicts: Batcher[VerdictJob, list[LedgerChange]] = field(init=False)
+    _hubs: Batcher[websubstate.Discovery, None] = field(init=False)
+    _pushed: set[int] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self._articles = asyncio.Semaphore(self.settings.article_concurrency)
@@ -121,6 +127,9 @@ class Pipeline:
                                   executor=self._writer, max_items=500, name="recording polls")
         self._verdicts = Batcher(self._record_verdicts, executor=self._writer,
                                  name="recording verdicts")
+        self._hubs = Batcher(lambda found: websubstate.note_hubs(self.engine, found,
+                                                                 now=self.clock()),
+                             executor=self._writer, name="recording WebSub hubs")
 
     def close(self) -> None:
         """Stop the writer thread (after the writes it has queued)."""
@@ -135,6 +144,9 @@ class Pipeline:
         """Classify leftovers of an interrupted sweep, then poll every due feed."""
         stats = SweepStats()
         await self._classify_leftovers(stats)
+        if self.settings.pushed_interval is not None:
+            self._pushed = await self._write(websubstate.pushed_feed_ids, self.engine,
+                                             now=self.clock())
         # `concurrency` pollers take claimed feeds from a queue that one claimer keeps
         # topped up, a batch at a time: never idle, never the whole table in memory.
         queue: asyncio.Queue[FeedRow | None] = asyncio.Queue(maxsize=self.settings.batch_size)
@@ -194,14 +206,37 @@ class Pipeline:
             return
         now = self.clock()
         # Written with other feeds' in a moment; the fetch slot is free for the next feed now.
-        write = asyncio.ensure_future(self._successes.submit(feedstate.Success(
+        self._in_background(self._successes.submit(feedstate.Success(
             feed.id, now=now,
-            next_at=feedstate.next_check(now, feed.interval_seconds,
+            next_at=feedstate.next_check(now, self._interval(feed),
                                          jitter=self.settings.jitter, max_age=result.max_age),
             etag=result.etag, last_modified=result.last_modified, content_hash=digest,
             new_items=new)))
-        self._unsettled.add(write)
-        write.add_done_callback(self._unsettled.discard)
+
+    def _interval(self, feed: FeedRow) -> int:
+        """The feed's poll interval; longer while a WebSub hub pushes its updates."""
+        pushed = self.settings.pushed_interval
+        if pushed is not None and feed.id in self._pushed:
+            return max(feed.interval_seconds, int(pushed.total_seconds()))
+        return feed.interval_seconds
+
+    def _in_background(self, write: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(write)
+        self._unsettled.add(task)
+        task.add_done_callback(self._unsettled.discard)
+
+    async def ingest(self, feed_id: int, body: bytes, content_type: str | None) -> SweepStats:
+        """Process a body a WebSub hub pushed for feed `feed_id`, as a polled one would be."""
+        stats = SweepStats(feeds=1)
+        feed = await self._write(feedstate.feed_by_id, self.engine, feed_id)
+        if feed is None:
+            return stats
+        plan = self.plans.get(feed.url, FeedPlan(url=feed.url, name=feed.name))
+        pushed = FetchResult(url=feed.url, final_url=feed.url, status=200, body=body,
+                             content_type=content_type, etag=None, last_modified=None)
+        await self._process(feed, plan, pushed, _hash(body), stats, discover=False)
+        await self.settle()
+        return stats
 
     async def settle(self) -> None:
         """Wait until every poll's outcome is in the database (`sweep` ends with this)."""
@@ -211,7 +246,7 @@ class Pipeline:
                     log.error("recording a poll failed: %r", result, exc_info=result)
 
     async def _process(self, feed: FeedRow, plan: FeedPlan, result: FetchResult,
-                       digest: str | None, stats: SweepStats) -> int:
+                       digest: str | None, stats: SweepStats, *, discover: bool = True) -> int:
         if result.body is None or digest == feed.content_hash:
             stats.not_modified += 1
             return 0
@@ -219,6 +254,10 @@ class Pipeline:
         backlog_before = now - self.settings.backlog_max_age if feed.first_poll else None
         parsed = await self.cpu.run(self.parse, result.body, result.final_url,
                                     result.content_type, plan.source, backlog_before)
+        if discover and self.settings.pushed_interval is not None and plan.kind == "feed":
+            found = websub.discover(result, parsed)
+            self._in_background(self._hubs.submit(websubstate.Discovery(
+                feed.id, found.hub if found else None, found.topic if found else None)))
         outlet = (plan.name or feed.name or parsed.title or urlsplit(feed.url).hostname
                   or feed.url)
         new = await self._stories.submit(EntryBatch(

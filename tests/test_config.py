@@ -64,6 +64,22 @@ def test_example_feeds_are_unique_and_enabled() -> None:
     assert config.slack is None and config.discord is None
 
 
+def test_the_example_websub_table_is_valid_once_uncommented() -> None:
+    text = (REPO / "config.example.toml").read_text()
+    block = text[text.index("# [websub]"):text.index("# --- Slack")]
+    table = "\n".join(line.removeprefix("# ") for line in block.splitlines()
+                      if line.startswith(("# [websub]", "# ")) and not line.startswith("# # "))
+    config = parse_config(table)
+    assert config.websub is not None and config.websub.enabled
+    assert config.websub.callback_url == "https://stackwatch.example.org/websub"
+    assert (config.websub.lease_seconds, config.websub.listen_port) == (864000, 8090)
+
+
+def test_websub_needs_a_callback_url() -> None:
+    assert [(p.path, p.line, p.message) for p in problems("[websub]\nlisten_port = 1\n")] == [
+        ("websub.callback_url", 1, "required key is missing")]
+
+
 def test_full_config_loads_every_table() -> None:
     config = load_config(DATA / "full.toml", environ=SECRETS)
     assert config.watch.timeout_seconds == 7.5

@@ -4,7 +4,8 @@
     ├── FetchError          the server could not be reached or answered badly
     │   ├── BlockedAddressError   the URL resolves to a private/loopback/link-local address
     │   └── BodyTooLargeError     the body (or its decompressed form) passed the size cap
-    └── FeedParseError      the bytes are not a feed we can read
+    ├── FeedParseError      the bytes are not a feed we can read
+    └── WebSubError         a hub refused or failed a subscription request
 """
 
 
@@ -32,3 +33,7 @@ class BodyTooLargeError(FetchError):
 
 class FeedParseError(WatchError):
     """The fetched bytes could not be read as RSS, Atom or JSON Feed."""
+
+
+class WebSubError(WatchError):
+    """A WebSub hub could not be reached or refused a request."""

@@ -154,6 +154,38 @@ class Fetcher:
             hop.url = outcome
         raise FetchError(f"{url}: more than {self._limits.max_redirects} redirects")
 
+    async def post_form(self, url: str, fields: dict[str, str]) -> tuple[int, str, str]:
+        """POST a urlencoded form (a WebSub hub request): (status, reason, start of body).
+
+        Same guards as `fetch` (address vetting, time budget); no redirects are
+        followed, and at most 4 KiB of the answer is read.
+        """
+        target = _http_url(url)
+        hop = _Hop(url, self._limits.timeout_s)
+        host, port = target.raw_host or "", target.port or 80
+        await self._timed(hop, vet_host(
+            url, host, port, allow_private=self._limits.allow_private_networks,
+            allowed_networks=self._limits.allowed_networks))
+        async with self._hosts.hold(f"{host}:{port}"), self._global:
+            return await self._timed(hop, self._post(url, target, fields))
+
+    async def _post(self, url: str, target: URL, fields: dict[str, str]) -> tuple[int, str, str]:
+        try:
+            async with self._session.post(
+                target, data=fields, allow_redirects=False,
+                headers={"User-Agent": self._limits.user_agent},
+                timeout=aiohttp.ClientTimeout(total=None,
+                                              sock_connect=self._limits.connect_timeout_s),
+            ) as resp:
+                head = await resp.content.read(4096)
+                return resp.status, resp.reason or "", head.decode("utf-8", "replace")
+        except aiohttp.ClientConnectorError as exc:
+            if isinstance(exc.os_error, BlockedSocketError):
+                raise BlockedAddressError(f"{url}: {exc.os_error}") from exc
+            raise FetchError(f"{url}: cannot connect: {exc.os_error}") from exc
+        except aiohttp.ClientError as exc:
+            raise FetchError(f"{url}: connection failed: {exc or type(exc).__name__}") from exc
+
     async def _one_hop(
         self, hop: _Hop, target: URL, headers: dict[str, str]
     ) -> FetchResult | str:
@@ -219,6 +251,7 @@ class Fetcher:
             content_type=resp.headers.get("Content-Type"),
             etag=resp.headers.get("ETag"), last_modified=resp.headers.get("Last-Modified"),
             retry_after=retry_after, max_age=parse_max_age(resp.headers.get("Cache-Control")),
+            links=", ".join(resp.headers.getall("Link", [])) or None,
         )
 
     async def _read_body(self, url: str, resp: aiohttp.ClientResponse) -> bytes:
@@ -261,5 +294,5 @@ def _with_validators(
     return FetchResult(
         url=url, final_url=final_url, status=result.status, body=result.body,
         content_type=result.content_type, etag=etag_out, last_modified=lm_out,
-        retry_after=result.retry_after, max_age=result.max_age,
+        retry_after=result.retry_after, max_age=result.max_age, links=result.links,
     )

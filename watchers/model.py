@@ -11,7 +11,8 @@ class FetchResult:
     """What one conditional GET produced.
 
     `body` is None when the server answered 304 Not Modified. `retry_after` and
-    `max_age` are seconds parsed from the response headers, when present.
+    `max_age` are seconds parsed from the response headers, when present; `links`
+    is the raw `Link` header (several joined by ", "), where WebSub hubs are named.
     """
 
     url: str
@@ -23,6 +24,7 @@ class FetchResult:
     last_modified: str | None
     retry_after: float | None = None
     max_age: float | None = None
+    links: str | None = None
 
     @property
     def not_modified(self) -> bool:

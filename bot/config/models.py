@@ -124,6 +124,25 @@ class ClusterSettings(Section):
     takeover_seconds: int = Field(default=5, ge=1, le=3600)
 
 
+class WebSubSettings(Section):
+    """``[websub]``: absent means no WebSub; feeds that name a hub are then only polled.
+
+    Subscriptions need a URL the hubs can reach: ``callback_url`` is that public base URL
+    (a reverse proxy in front of ``listen_host:listen_port``); each subscription gets its
+    own path below it.
+    """
+
+    enabled: bool = True
+    callback_url: HttpUrl
+    listen_host: NonEmpty = "0.0.0.0"
+    listen_port: int = Field(default=8090, ge=1, le=65535)
+    lease_seconds: int = Field(default=10 * 86400, ge=1, le=365 * 86400)
+    renew_before_seconds: int = Field(default=86400, ge=1)
+    poll_interval_minutes: float = Field(default=360, gt=0)
+    check_seconds: float = Field(default=60, gt=0, le=3600)
+    verify_timeout_seconds: float = Field(default=300, gt=0)
+
+
 class SlackSettings(Section):
     """``[slack]``: absent means no Slack; tokens come from the named variables."""
 
@@ -210,6 +229,7 @@ class Config(Section):
     ledger: LedgerSettings = LedgerSettings()
     delivery: DeliverySettings = DeliverySettings()
     cluster: ClusterSettings = ClusterSettings()
+    websub: WebSubSettings | None = None
     slack: SlackSettings | None = None
     discord: DiscordSettings | None = None
     destinations: list[Destination] = Field(
@@ -254,8 +274,8 @@ class Config(Section):
 
     def located_sections(self) -> Iterator[tuple[Loc, Section]]:
         """Every table with its key path, optional tables only when present."""
-        for name in ("storage", "watch", "classifier", "ledger", "delivery", "cluster", "slack",
-                     "discord"):
+        for name in ("storage", "watch", "classifier", "ledger", "delivery", "cluster", "websub",
+                     "slack", "discord"):
             section = getattr(self, name)
             if section is not None:
                 yield (name,), section

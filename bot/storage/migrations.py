@@ -14,7 +14,13 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, insert, inspect, select, text
 
-from bot.storage.schema import metadata, notices, processes, schema_version
+from bot.storage.schema import (
+    metadata,
+    notices,
+    processes,
+    schema_version,
+    websub_subscriptions,
+)
 
 
 @dataclass(frozen=True)
@@ -36,10 +42,15 @@ def _process_registry(conn: Connection) -> None:
     processes.create(conn, checkfirst=True)
 
 
+def _websub(conn: Connection) -> None:
+    websub_subscriptions.create(conn, checkfirst=True)  # with its index
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: feeds, stories, verdicts, events, sources, deliveries", _initial),
     Migration(2, "admin notices queue", _notices),
     Migration(3, "process registry: processes", _process_registry),
+    Migration(4, "WebSub subscriptions", _websub),
 )
 
 HEAD = MIGRATIONS[-1].version

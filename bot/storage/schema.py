@@ -198,3 +198,32 @@ processes = Table(
     Column("started_at", UTCDateTime, nullable=False),
     Column("heartbeat_at", UTCDateTime, nullable=False),
 )
+
+websub_subscriptions = Table(
+    "websub_subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False,
+           unique=True),
+    # What the feed advertised at its last parse; `wanted` is false once it stopped.
+    Column("hub_url", String(2000), nullable=False),
+    Column("topic_url", String(2000), nullable=False),
+    Column("wanted", Boolean, nullable=False, default=True),
+    # Our callback is <callback_url>/<token>: unique per subscription, with its own secret.
+    Column("token", String(64), nullable=False, unique=True),
+    Column("secret", String(128), nullable=False),
+    # new -> requested -> verified (renewed in place) | denied | failed | expired
+    Column("state", String(20), nullable=False, default="new"),
+    # the mode of a request the hub may still verify ("subscribe"), else NULL
+    Column("pending", String(20)),
+    Column("lease_seconds", Integer),
+    Column("expires_at", UTCDateTime),
+    Column("requested_at", UTCDateTime),
+    Column("verified_at", UTCDateTime),
+    Column("next_attempt_at", UTCDateTime, nullable=False),
+    Column("error_count", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("pushes", Integer, nullable=False, default=0),
+    Column("last_push_at", UTCDateTime),
+)
+Index("ix_websub_due", websub_subscriptions.c.next_attempt_at)

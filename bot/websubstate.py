@@ -1,0 +1,201 @@
+"""WebSub subscriptions as rows: what each feed's hub is, and where its subscription stands.
+
+One row per feed that ever advertised a hub. The sweep records what it
+discovered (`note_hubs`); the subscription job (`bot.websub.Subscriber`) asks
+what needs a request (`due`); the callback server records the hub's answers
+(`verify`, `deny`) and finds the subscription a delivery is for (`by_token`).
+
+States: ``new`` (discovered, never requested) → ``requested`` → ``verified``
+(renewed in place: ``pending`` marks a request the hub may still verify) or
+``denied``; ``failed`` (the hub refused or was unreachable: retried with
+backoff) and ``expired`` (the lease ran out: subscribed again) lead back to a
+request. A new hub or topic starts over with a new token and secret.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, Row, and_, or_, select, update
+
+from bot.storage.schema import feeds, websub_subscriptions
+
+subs = websub_subscriptions
+MAX_BACKOFF = timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What one parse of a feed said about WebSub: its hub and topic, or no hub."""
+
+    feed_id: int
+    hub: str | None
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Subscription:
+    id: int
+    feed_id: int
+    hub_url: str
+    topic_url: str
+    token: str
+    secret: str
+    state: str
+    pending: str | None
+    lease_seconds: int | None
+    expires_at: datetime | None
+    error_count: int
+
+
+def note_hubs(engine: Engine, found: Sequence[Discovery], *, now: datetime) -> list[None]:
+    """Record what parses discovered; a changed hub or topic starts a new subscription."""
+    with engine.begin() as conn:
+        current = {row.feed_id: row for row in conn.execute(
+            select(subs).where(subs.c.feed_id.in_({d.feed_id for d in found})))}
+        for item in found:
+            row = current.get(item.feed_id)
+            if item.hub is None or item.topic is None:
+                if row is not None and row.wanted:
+                    conn.execute(update(subs).where(subs.c.id == row.id).values(wanted=False))
+                continue
+            if row is None:
+                conn.execute(subs.insert().values(
+                    feed_id=item.feed_id, hub_url=item.hub, topic_url=item.topic, wanted=True,
+                    next_attempt_at=now, error_count=0, pushes=0, **_fresh()))
+            elif (row.hub_url, row.topic_url) != (item.hub, item.topic):
+                conn.execute(update(subs).where(subs.c.id == row.id).values(
+                    hub_url=item.hub, topic_url=item.topic, wanted=True, next_attempt_at=now,
+                    error_count=0, last_error=None, lease_seconds=None, expires_at=None,
+                    verified_at=None, **_fresh()))
+            elif not row.wanted:
+                conn.execute(update(subs).where(subs.c.id == row.id).values(wanted=True))
+    return [None] * len(found)
+
+
+def _fresh() -> dict[str, Any]:
+    """A new callback path and secret: never reuse them across hubs or topics."""
+    return {"token": secrets.token_urlsafe(24), "secret": secrets.token_hex(32),
+            "state": "new", "pending": None}
+
+
+def due(engine: Engine, *, now: datetime, renew_before: timedelta) -> list[Subscription]:
+    """Subscriptions to request now: new, failed, expired or unverified ones whose time
+    came, and verified ones whose lease ends within `renew_before` (or half the lease)."""
+    live_feed = select(feeds.c.id).where(feeds.c.enabled.is_(True), feeds.c.in_config.is_(True))
+    retry = and_(subs.c.state.in_(("new", "failed", "expired", "requested")),
+                 subs.c.next_attempt_at <= now)
+    renew = and_(subs.c.state == "verified", subs.c.next_attempt_at <= now)
+    with engine.connect() as conn:
+        rows = conn.execute(select(subs).where(
+            subs.c.wanted.is_(True), subs.c.feed_id.in_(live_feed), or_(retry, renew),
+        ).order_by(subs.c.next_attempt_at)).all()
+    return [_sub(row) for row in rows]
+
+
+def mark_requested(engine: Engine, sub: Subscription, *, now: datetime,
+                   verify_within: timedelta) -> None:
+    """Before the request goes out (the hub may verify before it even answers)."""
+    state = "verified" if sub.state == "verified" else "requested"
+    with engine.begin() as conn:
+        conn.execute(update(subs).where(subs.c.id == sub.id).values(
+            state=state, pending="subscribe", requested_at=now,
+            next_attempt_at=now + verify_within))
+
+
+def request_failed(engine: Engine, sub: Subscription, error: str, *, now: datetime) -> None:
+    """The hub refused or could not be reached: retry later, keeping a live lease."""
+    count = sub.error_count + 1
+    delay = min(timedelta(minutes=1) * (1 << min(count - 1, 12)), MAX_BACKOFF)
+    values: dict[str, Any] = {"pending": None, "error_count": count, "last_error": error[:2000],
+                              "next_attempt_at": now + delay}
+    if sub.state != "verified":
+        values["state"] = "failed"
+    with engine.begin() as conn:
+        conn.execute(update(subs).where(subs.c.id == sub.id).values(**values))
+
+
+def by_token(engine: Engine, token: str) -> Subscription | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(subs).where(subs.c.token == token)).first()
+    return _sub(row) if row is not None else None
+
+
+def verify(engine: Engine, token: str, *, mode: str, topic: str, lease_seconds: int | None,
+           now: datetime, renew_before: timedelta) -> bool:
+    """The hub's verification of intent: True (echo the challenge) only for a request we
+    made and are still waiting on, for this very topic."""
+    with engine.begin() as conn:
+        row = conn.execute(select(subs).where(subs.c.token == token)).first()
+        if row is None or row.pending != mode or row.topic_url != topic or mode != "subscribe":
+            return False
+        lease = lease_seconds or row.lease_seconds or 0
+        expires = now + timedelta(seconds=lease) if lease else None
+        conn.execute(update(subs).where(subs.c.id == row.id).values(
+            state="verified", pending=None, lease_seconds=lease or None, expires_at=expires,
+            verified_at=now, error_count=0, last_error=None,
+            next_attempt_at=renewal_time(now, lease, renew_before)))
+    return True
+
+
+def renewal_time(now: datetime, lease_seconds: int, renew_before: timedelta) -> datetime:
+    """When to renew a lease granted `now`: `renew_before` ahead, at most half-way."""
+    if not lease_seconds:
+        return now + MAX_BACKOFF  # no lease: the hub keeps it until told; check now and then
+    lease = timedelta(seconds=lease_seconds)
+    return now + lease - min(renew_before, lease / 2)
+
+
+def deny(engine: Engine, token: str, *, topic: str, reason: str, now: datetime) -> bool:
+    """The hub denied (or later cancelled) the subscription: stop expecting pushes."""
+    with engine.begin() as conn:
+        result = conn.execute(update(subs).where(
+            subs.c.token == token, subs.c.topic_url == topic).values(
+            state="denied", pending=None, expires_at=None, last_error=f"denied: {reason}"[:2000],
+            next_attempt_at=now + MAX_BACKOFF * 4))
+    return bool(result.rowcount)
+
+
+def expire(engine: Engine, *, now: datetime) -> list[int]:
+    """Verified subscriptions whose lease ran out become `expired`; their feeds, polled
+    slowly while pushes came, are due again now. Returns those feed ids."""
+    lapsed = and_(subs.c.state == "verified", subs.c.expires_at.is_not(None),
+                  subs.c.expires_at <= now)
+    with engine.begin() as conn:
+        feed_ids = list(conn.execute(select(subs.c.feed_id).where(lapsed)).scalars())
+        if feed_ids:
+            conn.execute(update(subs).where(lapsed).values(
+                state="expired", pending=None, next_attempt_at=now))
+            poll_soon(conn, feed_ids, now)
+    return feed_ids
+
+
+def poll_soon(conn: Any, feed_ids: Sequence[int], now: datetime) -> None:
+    conn.execute(update(feeds).where(feeds.c.id.in_(feed_ids), feeds.c.next_check_at > now)
+                 .values(next_check_at=now))
+
+
+def pushed_feed_ids(engine: Engine, *, now: datetime) -> set[int]:
+    """Feeds with a verified, unexpired subscription: polled only as a fallback."""
+    with engine.connect() as conn:
+        return set(conn.execute(select(subs.c.feed_id).where(
+            subs.c.state == "verified",
+            or_(subs.c.expires_at.is_(None), subs.c.expires_at > now))).scalars())
+
+
+def record_push(engine: Engine, sub_id: int, *, now: datetime) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(subs).where(subs.c.id == sub_id).values(
+            pushes=subs.c.pushes + 1, last_push_at=now))
+
+
+def _sub(row: Row[Any]) -> Subscription:
+    m = row._mapping
+    return Subscription(id=m["id"], feed_id=m["feed_id"], hub_url=m["hub_url"],
+                        topic_url=m["topic_url"], token=m["token"], secret=m["secret"],
+                        state=m["state"], pending=m["pending"], lease_seconds=m["lease_seconds"],
+                        expires_at=m["expires_at"], error_count=m["error_count"])
