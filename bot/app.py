@@ -30,6 +30,7 @@ from bot.chat import ChatSupervisor, build_chat_adapters
 from bot.commands import CommandContext
 from bot.config import Config, ConfigError, load_config
 from bot.config.models import WebSubSettings
+from bot.configwatch import ConfigWatcher
 from bot.cpupool import CpuPool
 from bot.delivery import DeliveryStats, Sender
 from bot.feedstate import FeedRow
@@ -233,6 +234,16 @@ class App:
             # One process at a time sends admin notices: whichever holds `notices`.
             run.scheduler.add_job(run.singletons.guarded("notices", notify), "interval",
                                   seconds=every, next_run_time=self.clock(), id="notices",
+                                  max_instances=1, coalesce=True)
+        if self.config_path is not None and self.config.reload.watch_file:
+            watcher = ConfigWatcher(self.config_path, self.reload)
+
+            async def watch_config() -> None:
+                """On the loop, like SIGHUP's reload (a plain job would run in a thread)."""
+                watcher.check()
+
+            run.scheduler.add_job(watch_config, "interval",
+                                  seconds=self.config.reload.check_seconds, id="config-watch",
                                   max_instances=1, coalesce=True)
         callbacks = await self._start_websub(run)
         waiters: set[asyncio.Future[Any]] = {asyncio.ensure_future(stop.wait())}

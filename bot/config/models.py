@@ -124,6 +124,13 @@ class ClusterSettings(Section):
     takeover_seconds: int = Field(default=5, ge=1, le=3600)
 
 
+class ReloadSettings(Section):
+    """``[reload]``: picking up config changes without a restart (SIGHUP always works)."""
+
+    watch_file: bool = True
+    check_seconds: float = Field(default=5, gt=0, le=3600)
+
+
 class WebSubSettings(Section):
     """``[websub]``: absent means no WebSub; feeds that name a hub are then only polled.
 
@@ -229,6 +236,7 @@ class Config(Section):
     ledger: LedgerSettings = LedgerSettings()
     delivery: DeliverySettings = DeliverySettings()
     cluster: ClusterSettings = ClusterSettings()
+    reload: ReloadSettings = ReloadSettings()
     websub: WebSubSettings | None = None
     slack: SlackSettings | None = None
     discord: DiscordSettings | None = None
@@ -274,8 +282,8 @@ class Config(Section):
 
     def located_sections(self) -> Iterator[tuple[Loc, Section]]:
         """Every table with its key path, optional tables only when present."""
-        for name in ("storage", "watch", "classifier", "ledger", "delivery", "cluster", "websub",
-                     "slack", "discord"):
+        for name in ("storage", "watch", "classifier", "ledger", "delivery", "cluster", "reload",
+                     "websub", "slack", "discord"):
             section = getattr(self, name)
             if section is not None:
                 yield (name,), section
