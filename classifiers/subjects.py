@@ -35,6 +35,7 @@ _ASIDE = re.compile(r"\([^()]{0,80}\)"  # "(NASDAQ: ACME)"
 _COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.V|B\.V)\b\.?")
 _MAX_RUN = 6
 _RELATIVES = frozenset({"that", "which", "who"})
+_GENERIC_PREPOSITIONS = frozenset({"of", "at", "in", "from", "within", "inside", "across"})
 _PLACE_PREPOSITIONS = frozenset({"in", "of", "at", "near", "from", "outside", "across"})
 _PLACE_PARTICIPLES = frozenset({"based", "headquartered", "located", "registered", "founded",
                                 "incorporated", "active", "operating"})
@@ -328,13 +329,16 @@ def _past_place(sentence: str, tokens: list[re.Match[str]], found: Subject, seg_
 
 
 def _object_of_noun(tokens: list[re.Match[str]], found: Subject, lex: Lexicon) -> bool:
-    """"affiliate of Strathmore", "a unit of Acme": the name only completes a
-    lowercase noun, which is the real subject."""
+    """"affiliate of Strathmore", "a unit of Acme", "everyone at Bexco": the
+    name only completes a noun, which is the real subject."""
     k = next((j for j, t in enumerate(tokens) if t.start() == found.start), -1)
-    if k < 2 or tokens[k - 1].group() != "of":
+    if k < 2:
         return False
-    noun = tokens[k - 2].group()
-    return noun.isalpha() and noun.islower() and not lex.has("gap_words", noun)
+    preposition, noun = tokens[k - 1].group(), tokens[k - 2].group()
+    if lex.has("generic_heads", noun) and preposition in _GENERIC_PREPOSITIONS:
+        return True  # "anyone in", "staff at", "many of"
+    return preposition == "of" and noun.isalpha() and noun.islower() and \
+        not lex.has("gap_words", noun)
 
 
 def _opens_clause(word: str, lex: Lexicon) -> bool:
