@@ -175,7 +175,8 @@ class App:
     async def run_once(self) -> RunReport:
         """One sweep of every due feed, then deliver everything pending, notices last (as the
         roles allow)."""
-        async with self.running(tuple(r for r in self.roles if r != "chat")) as run:
+        async with self.running(tuple(r for r in self.roles if r != "chat"),
+                                compete=False) as run:
             sweep = await run.pipeline.sweep() if run.pipeline else SweepStats()
             delivery = await run.sender.deliver_pending() if run.sender else DeliveryStats()
             if run.sender:
@@ -200,7 +201,7 @@ class App:
                     loop.remove_signal_handler(sig)
 
     async def _serve(self, run: Running, stop: asyncio.Event) -> None:
-        busy = asyncio.Lock()
+        busy, notifying = asyncio.Lock(), asyncio.Lock()
         pipeline, sender = run.pipeline, run.sender
 
         async def tick() -> None:
@@ -220,7 +221,8 @@ class App:
         async def notify() -> None:
             """Admin notices: a job of its own, independent of sweeps and alerts."""
             if sender is not None:
-                await sender.deliver_notices()
+                async with notifying:
+                    await sender.deliver_notices()
 
         every = self.config.delivery.interval_seconds
         if pipeline is not None:
@@ -255,12 +257,15 @@ class App:
             for task in done:
                 task.result()  # a chat adapter that cannot start ends the service, loudly
         finally:
-            run.scheduler.shutdown(wait=False)
+            run.scheduler.pause()  # no new runs; shutting it down would cancel running ones
+            if pipeline is not None:
+                pipeline.stop_claiming()
             for task in waiters:
                 task.cancel()
             await asyncio.gather(*waiters, return_exceptions=True)
-            async with busy:  # let a running sweep or delivery finish
+            async with busy, notifying:  # let a running sweep or delivery finish
                 pass
+            run.scheduler.shutdown(wait=False)
             if callbacks is not None:
                 await callbacks.stop()
 
@@ -283,16 +288,17 @@ class App:
         return server
 
     @contextlib.asynccontextmanager
-    async def running(self, roles: tuple[str, ...] | None = None) -> AsyncIterator[Running]:
+    async def running(self, roles: tuple[str, ...] | None = None, *,
+                      compete: bool = True) -> AsyncIterator[Running]:
         """The parts of one run of the service for `roles` (default: this app's), closed on
-        exit: the SQLite process lock, the registry entry, the HTTP session, the parser
-        workers, the notifiers."""
+        exit: the SQLite process lock, the registry entry, the singletons (unless not
+        `compete`), the HTTP session, the parser workers, the notifiers."""
         roles = self.roles if roles is None else roles
         lock = sqlite_process_lock(self.db.url)
         try:
             if lock is not None:  # alone on this file: any claim left is a dead process's
                 await self._release_claims(None)
-            async with self._registered(roles) as (singletons, scheduler), \
+            async with self._registered(roles, compete) as (singletons, scheduler), \
                     self._parts(roles) as (pipeline, sender):
                 yield Running(pipeline, sender, singletons=singletons, scheduler=scheduler)
         finally:
@@ -339,9 +345,10 @@ class App:
                                     now=self.clock())
 
     @contextlib.asynccontextmanager
-    async def _registered(self, roles: tuple[str, ...]
+    async def _registered(self, roles: tuple[str, ...], compete: bool
                           ) -> AsyncIterator[tuple[Singletons, AsyncIOScheduler]]:
-        """Register in the process registry, compete for our singletons, keep heartbeating."""
+        """Register in the process registry, compete for our singletons (a one-off run
+        does not), keep heartbeating."""
         engine, cluster = self.db.engine, self.config.cluster
         info = ProcessInfo(worker=self.worker, roles=roles, version=__version__,
                            started_at=self.started_at)
@@ -352,7 +359,8 @@ class App:
                                     singletons=singletons.held if held is None else held,
                                     interval=interval)
 
-        singletons = Singletons(singletons_for(roles), locks_for(engine, self.worker),
+        singletons = Singletons(singletons_for(roles) if compete else (),
+                                locks_for(engine, self.worker),
                                 retry=cluster.takeover_seconds, on_change=beat)
         await asyncio.to_thread(processes.register, engine, info, now=self.clock())
         scheduler = AsyncIOScheduler(timezone=UTC)

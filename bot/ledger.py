@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine, bindparam, select
 
-from bot.storage.dialect import insert_ignoring_conflicts
+from bot.storage.dialect import insert_ignoring_conflicts, serialise
 from bot.storage.schema import deliveries, event_sources, events, stories, verdicts
 from bot.stories import StoryRow
 from classifiers.model import Event, Verdict
@@ -72,10 +72,17 @@ def record_verdicts(engine: Engine, jobs: Sequence[VerdictJob], *, merge_window:
     """`record_verdict` for several stories in one transaction, in order."""
     if not jobs:
         return []
+    story_ids = [job.story.id for job in jobs]
     with engine.begin() as conn:
-        conn.execute(verdicts.insert(), [
-            {"story_id": job.story.id, "flagged": job.verdict.flagged, "created_at": now,
-             "events": [_event_json(e) for e in job.verdict.events]} for job in jobs])
+        lock_companies(conn, [e.company for job in jobs for e in job.verdict.events])
+        stored = set(conn.execute(
+            insert_ignoring_conflicts(conn, verdicts, ["story_id"])
+            .returning(verdicts.c.story_id),
+            [{"story_id": job.story.id, "flagged": job.verdict.flagged, "created_at": now,
+              "events": [_event_json(e) for e in job.verdict.events]} for job in jobs],
+        ).scalars())
+        # A story missing from `stored` was classified by another process first.
+        jobs = [job for job in jobs if job.story.id in stored]
         done = stories.update().where(stories.c.id == bindparam("b_id"))
         plain = [{"b_id": job.story.id} for job in jobs if job.text is None]
         with_text = [{"b_id": job.story.id, "b_text": job.text} for job in jobs
@@ -84,7 +91,19 @@ def record_verdicts(engine: Engine, jobs: Sequence[VerdictJob], *, merge_window:
             conn.execute(done.values(status="classified"), plain)
         if with_text:
             conn.execute(done.values(status="classified", text=bindparam("b_text")), with_text)
-        return [_merge_events(conn, job, merge_window, now) for job in jobs]
+        merged = {job.story.id: _merge_events(conn, job, merge_window, now) for job in jobs}
+    return [merged.get(story_id, []) for story_id in story_ids]
+
+
+def lock_companies(conn: Connection, companies: Sequence[str]) -> None:
+    """Hold these companies' ledger entries until the transaction ends.
+
+    Two processes recording the same company at once would each find no event
+    and both start one (two alerts); in sorted order, they queue instead of
+    deadlocking.
+    """
+    for key in sorted({company_key(name) for name in companies}):
+        serialise(conn, f"company:{key}")
 
 
 def _merge_events(conn: Connection, job: VerdictJob, merge_window: timedelta,

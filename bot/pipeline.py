@@ -117,6 +117,7 @@ class Pipeline:
     _verdicts: Batcher[VerdictJob, list[LedgerChange]] = field(init=False)
     _hubs: Batcher[websubstate.Discovery, None] = field(init=False)
     _pushed: set[int] = field(init=False, default_factory=set)
+    _stopping: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
         self._articles = asyncio.Semaphore(self.settings.article_concurrency)
@@ -163,8 +164,12 @@ class Pipeline:
             await self.settle()
         return stats
 
+    def stop_claiming(self) -> None:
+        """Shutdown: a running sweep finishes the feeds it holds and claims no more."""
+        self._stopping = True
+
     async def _claim_into(self, queue: asyncio.Queue[FeedRow | None]) -> None:
-        while True:
+        while not self._stopping:
             batch = await self._write(
                 feedstate.claim_due_feeds, self.engine, now=self.clock(), worker=self.worker,
                 limit=self.settings.batch_size, lease=self.settings.lease)
@@ -267,7 +272,8 @@ class Pipeline:
         return len(new)
 
     async def _classify_leftovers(self, stats: SweepStats) -> None:
-        leftovers = await asyncio.to_thread(stories.unclassified, self.engine)
+        leftovers = await asyncio.to_thread(stories.unclassified, self.engine,
+                                              now=self.clock())
         if not leftovers:
             return
         ids = await asyncio.to_thread(feedstate.feed_ids, self.engine)

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, and_, exists, select
 
 from bot.storage.dialect import insert_ignoring_conflicts
-from bot.storage.schema import stories
+from bot.storage.schema import feeds, stories
 from watchers.model import Entry, predates
 
 
@@ -86,10 +86,17 @@ def _rows(batch: EntryBatch) -> list[dict[str, Any]]:
     return rows
 
 
-def unclassified(engine: Engine, limit: int = 500) -> list[StoryRow]:
-    """Stories stored but not yet classified (a crash between the two steps)."""
+def unclassified(engine: Engine, *, now: datetime, limit: int = 500) -> list[StoryRow]:
+    """Stories stored but not yet classified (a crash between the two steps).
+
+    A story whose feed is still leased is being classified by the process
+    holding the lease right now; it is left alone until that lease ends.
+    """
+    polling = and_(feeds.c.id == stories.c.feed_id, feeds.c.lease_until.is_not(None),
+                   feeds.c.lease_until >= now)
     with engine.connect() as conn:
-        result = conn.execute(select(stories).where(stories.c.status == "new")
+        result = conn.execute(select(stories).where(stories.c.status == "new",
+                                                    ~exists().where(polling))
                               .order_by(stories.c.id).limit(limit))
         return [_story(row.id, row._mapping) for row in result]
 

@@ -98,7 +98,7 @@ def test_batched_writes_keep_each_feed_apart(engine: Engine) -> None:
         ledger.VerdictJob(new[1][1], Verdict(flagged=False, events=()), ("chat",)),
     ], merge_window=timedelta(days=30), now=T0)
     assert [len(c) for c in changes] == [1, 0] and changes[0][0].is_new_event
-    assert [(s.feed_id, s.entry_key) for s in stories.unclassified(engine)] == [
+    assert [(s.feed_id, s.entry_key) for s in stories.unclassified(engine, now=T0)] == [
         (a, "k1"), (b, "k3")]
     with engine.connect() as conn:
         text = conn.execute(select(stories_table.c.text).where(

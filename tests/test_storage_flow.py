@@ -103,7 +103,9 @@ def test_entries_are_stored_once_and_backlog_is_not_new(engine: Engine) -> None:
     again = stories.store_entries(engine, feed.id, "Outlet", [old, *fresh, _entry("c")],
                                   now=T0, backlog_before=None)
     assert [s.entry_key for s in again] == ["c"]
-    assert sorted(s.entry_key for s in stories.unclassified(engine)) == ["a", "b", "c"]
+    # The feed is still leased (its poller is classifying them): not leftovers yet.
+    assert stories.unclassified(engine, now=T0) == []
+    assert unclassified_keys(engine) == ["a", "b", "c"]
 
 
 def test_same_event_from_two_outlets_is_one_event_with_a_follow_up(engine: Engine) -> None:
@@ -122,7 +124,20 @@ def test_same_event_from_two_outlets_is_one_event_with_a_follow_up(engine: Engin
 
 
 def unclassified_keys(engine: Engine) -> list[str]:
-    return [s.entry_key for s in stories.unclassified(engine)]
+    """Leftovers once the poller's lease on the feed has ended."""
+    return sorted(s.entry_key for s in stories.unclassified(engine, now=T0 + LEASE * 2))
+
+
+def test_a_story_classified_twice_is_recorded_once(engine: Engine) -> None:
+    """Two processes may both take a story for a leftover; the second verdict is a no-op."""
+    feed = _feed(engine)
+    [story] = stories.store_entries(engine, feed.id, "O", [_entry("a")], now=T0,
+                                    backlog_before=None)
+    assert len(_classify(engine, story, ("Cisco", "joined"))) == 1
+    assert _classify(engine, story, ("Cisco", "joined")) == []
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(deliveries)).scalar_one() == 2
+        assert conn.execute(select(func.count()).select_from(events)).scalar_one() == 1
 
 
 def test_join_after_leave_and_outside_window_are_new_events(engine: Engine) -> None:
