@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -144,6 +145,8 @@ class Hit:
     path: str
     query: str
     headers: CIMultiDict[str]
+    at: float = field(default_factory=time.time)  # wall clock, comparable with leases
+    peer_port: int = 0  # the client's port: tells apart processes sharing the server
 
 
 def _not_modified(request: web.Request, res: Resource) -> bool:
@@ -236,8 +239,10 @@ class FeedServer:
             await self._runner.cleanup()
 
     async def _dispatch(self, request: web.Request) -> web.StreamResponse:
+        peer = request.transport.get_extra_info("peername") if request.transport else None
         self.requests.append(Hit(request.path, request.query_string,
-                                 CIMultiDict(request.headers)))
+                                 CIMultiDict(request.headers),
+                                 peer_port=int(peer[1]) if peer else 0))
         self.in_flight += 1
         self.max_in_flight = max(self.max_in_flight, self.in_flight)
         try:
