@@ -8,7 +8,7 @@ itself ("denied the report", not "dismissed speculation that it would sell
 a unit"). A denial about
 something else ("no plans to remove OpenStack support from its product") does
 not touch a membership headline. An unknown headline name must also appear in
-the body.
+the body, unless the body is only a teaser.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from classifiers.document import Document
 from classifiers.lexicon import Lexicon
 from classifiers.matching import Finding
 
+#: A body shorter than this (a feed item's teaser) need not repeat the headline's name.
+SHORT_BODY_CHARS = 400
 #: How far after a denial cue a word of the change may stand.
 DENIAL_REACH = 80
 _MEMBERSHIP = re.compile(r"\b(?:foundation|membership|member|sponsor\w*|community|tier|fold)\b")
@@ -44,7 +46,8 @@ class HeadlineCheck:
     def problem(self, doc: Document, title: Finding, findings: Sequence[Finding]) -> str:
         """Why the headline event `title` does not stand, or ""."""
         for company in title.companies:
-            if self._lex.known(company) is None and company not in doc.body:
+            if self._lex.known(company) is None and company not in doc.body and \
+                    len(doc.body) >= SHORT_BODY_CHARS:
                 return f"{company} is not named in the body"
             for f in findings:
                 if f.sentence.title or company not in f.companies:

@@ -22,6 +22,9 @@ _MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2][\u0080-\u00bf\u20ac\u212
 # Double-encoded quotes whose C1 middle byte was lost on the way ("Weâve").
 _LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u00e2(?=(?:s|t|re|ve|ll|d|m)\b)")
 _LOST_ELLIPSIS = re.compile("\u00e2\u00a6")
+# ... and quotes: "to âPellucid Networks joins ...â" (never inside a word: "château").
+_LOST_OPEN_QUOTE = re.compile(r"(?<!\w)\u00e2(?=\w)")
+_LOST_CLOSE_QUOTE = re.compile(r"(?<=[\w.!?,])\u00e2(?!\w)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^)]*\))*\)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^)\n]*\))*\)")
 _REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
@@ -39,6 +42,9 @@ _RUN_ON_WORDS = frozenset({"the", "a", "an", "its", "their", "our", "his", "her"
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "\u201d", ")", "]")
 TRAILING_HEADLINES_MIN = 2
 _LABELLED = re.compile(r"^\s*(?:[-*•·]\s+)?[\w-]+(?:\s+[\w-]+)?\s*:\s")  # "Added: ..."
+# A blog's comment header: "4 Responses to “Acme joins OpenStack”".
+_COMMENT_COUNT = re.compile(r"^\W*(?:\d+|no|one|two|three|four|five)\s+(?:responses?|comments?|"
+                            r"replies|reply|thoughts?)\s+(?:to|on)\s+\S.{0,160}$", re.I)
 _LINK_ITEM = re.compile(r"^\s*(?:[-*•·]\s+)?\S.{3,250}\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)\s*$")
 
 
@@ -59,6 +65,8 @@ def repair(text: str) -> str:
     if "\u00e2" in text:
         text = _LOST_APOSTROPHE.sub("\u2019", text)
         text = _LOST_ELLIPSIS.sub("\u2026", text)
+        text = _LOST_OPEN_QUOTE.sub("\u201c", text)
+        text = _LOST_CLOSE_QUOTE.sub("\u201d", text)
     return text
 
 
@@ -151,7 +159,7 @@ def clean_lines(text: str, header_re: re.Pattern[str]) -> list[Line]:
         if not line:
             continue
         header = header_re.match(line)
-        if header and not header.group("rest"):
+        if (header and not header.group("rest")) or _COMMENT_COUNT.match(line):
             in_related = True
         related = in_related or bool(header) or bool(_LINK_ITEM.match(line))
         lines.append(Line(line, related))
