@@ -31,6 +31,7 @@ import hashlib
 import io
 import json
 import multiprocessing as mp
+import os
 import random
 import sys
 import tempfile
@@ -289,6 +290,7 @@ def naive_sweep(name: str, urls: list[str], etags: dict[str, str], scale: float)
 async def run(n: int, naive_n: int, concurrency: int, workers: int, port: int,
               folder: Path) -> dict[str, Any]:
     control = f"http://{HOSTS[0]}:{port}"
+    load_before = os.getloadavg()[0]  # other work on the machine skews every wall time
     config_path = write_config(folder, n, port, concurrency, workers)
     app = App.open(load_config(config_path), console=Console(file=io.StringIO()),
                    config_path=config_path)
@@ -304,6 +306,7 @@ async def run(n: int, naive_n: int, concurrency: int, workers: int, port: int,
         await set_epoch(control, epoch)
         naive.append(naive_sweep(name, urls, etags, n / naive_n))
     return {"n": n, "naive_subset": naive_n, "concurrency": concurrency,
+            "load_average_before": load_before,
             "parser_processes": processes, "db_mb": (folder / "bench.db").stat().st_size / 2**20,
             "pipeline": [asdict(s) for s in pipeline], "naive_scaled": [asdict(s) for s in naive]}
 
@@ -312,7 +315,8 @@ def report(data: dict[str, Any]) -> str:
     pipe, naive = data["pipeline"], data["naive_scaled"]
     lines = [f"N={data['n']} feeds, {data['concurrency']} concurrent fetches, "
              f"{data['parser_processes']} parser processes, SQLite "
-             f"({data['db_mb']:.0f} MB after the run); naive = sequential "
+             f"({data['db_mb']:.0f} MB after the run), load average "
+             f"{data['load_average_before']:.1f} before; naive = sequential "
              f"feedparser.parse(url) over {data['naive_subset']} feeds "
              f"x {int(data['n']) / int(data['naive_subset']):g}",
              f"{'sweep':<11} {'wall s':>7} {'cpu s':>7} {'main':>6} {'server':>6} "

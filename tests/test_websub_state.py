@@ -35,6 +35,14 @@ def _ids(engine: Engine) -> tuple[int, int]:
     return ids["https://news.example/feed.xml"], ids["https://other.example/feed"]
 
 
+def _discovered(engine: Engine) -> tuple[int, websubstate.Subscription]:
+    """The first feed, having advertised HUB, and its new subscription."""
+    a, _ = _ids(engine)
+    websubstate.note_hubs(engine, [Discovery(a, HUB, TOPIC)], now=T0)
+    [sub] = websubstate.due(engine, now=T0, renew_before=RENEW)
+    return a, sub
+
+
 def test_discovery_creates_renews_and_retires_subscriptions(engine: Engine) -> None:
     a, b = _ids(engine)
     websubstate.note_hubs(engine, [Discovery(a, HUB, TOPIC), Discovery(b, None)], now=T0)
@@ -56,9 +64,7 @@ def test_discovery_creates_renews_and_retires_subscriptions(engine: Engine) -> N
 
 
 def test_verification_needs_our_pending_request_for_that_topic(engine: Engine) -> None:
-    a, _ = _ids(engine)
-    websubstate.note_hubs(engine, [Discovery(a, HUB, TOPIC)], now=T0)
-    [sub] = websubstate.due(engine, now=T0, renew_before=RENEW)
+    a, sub = _discovered(engine)
 
     def verify(topic: str = TOPIC, mode: str = "subscribe", token: str = sub.token) -> bool:
         return websubstate.verify(engine, token, mode=mode, topic=topic, lease_seconds=86400,
@@ -79,9 +85,7 @@ def test_verification_needs_our_pending_request_for_that_topic(engine: Engine) -
 
 
 def test_failures_back_off_and_a_lapsed_lease_brings_polling_back(engine: Engine) -> None:
-    a, _ = _ids(engine)
-    websubstate.note_hubs(engine, [Discovery(a, HUB, TOPIC)], now=T0)
-    [sub] = websubstate.due(engine, now=T0, renew_before=RENEW)
+    a, sub = _discovered(engine)
     websubstate.mark_requested(engine, sub, now=T0, verify_within=timedelta(minutes=5))
     websubstate.request_failed(engine, sub, "hub said 500", now=T0)
     assert websubstate.due(engine, now=T0 + timedelta(seconds=59), renew_before=RENEW) == []
@@ -105,9 +109,7 @@ def test_failures_back_off_and_a_lapsed_lease_brings_polling_back(engine: Engine
 
 
 def test_a_denied_subscription_is_not_requested_again(engine: Engine) -> None:
-    a, _ = _ids(engine)
-    websubstate.note_hubs(engine, [Discovery(a, HUB, TOPIC)], now=T0)
-    [sub] = websubstate.due(engine, now=T0, renew_before=RENEW)
+    _, sub = _discovered(engine)
     assert not websubstate.deny(engine, sub.token, topic="https://evil.example/", reason="x",
                                 now=T0)
     assert websubstate.deny(engine, sub.token, topic=TOPIC, reason="not here", now=T0)
