@@ -114,7 +114,7 @@ class Pipeline:
     _unsettled: set[asyncio.Future[None]] = field(init=False, default_factory=set)
     _stories: Batcher[EntryBatch, list[StoryRow]] = field(init=False)
     _successes: Batcher[feedstate.Success, None] = field(init=False)
-    _verdicts: Batcher[VerdictJob, list[LedgerChange]] = field(init=False)
+    _verdicts: Batcher[Sequence[VerdictJob], list[list[LedgerChange]]] = field(init=False)
     _hubs: Batcher[websubstate.Discovery, None] = field(init=False)
     _pushed: set[int] = field(init=False, default_factory=set)
     _stopping: bool = field(default=False, init=False)
@@ -280,40 +280,53 @@ class Pipeline:
         by_id = {ids[url]: plan for url, plan in self.plans.items() if url in ids}
         for story in leftovers:
             plan = by_id.get(story.feed_id)
-            await self._record(story, plan.destinations if plan else (), None,
-                               await asyncio.to_thread(self._verdict, story), stats)
+            verdict = await asyncio.to_thread(self._verdict, story)
+            await self._record([VerdictJob(story, verdict, plan.destinations if plan else ())],
+                               stats)
 
     async def _classify(self, new: Sequence[StoryRow], plan: FeedPlan,
                         stats: SweepStats) -> None:
         """Better text where the feed's is short, one classifier call, one batched write."""
-        texts = await asyncio.gather(*(self._better_text(story, plan) for story in new))
+        if not new:
+            return
+        texts: list[str | None] = [None] * len(new)
+        short = [i for i, story in enumerate(new) if self._wants_article(story, plan)]
+        for i, text in zip(short, await asyncio.gather(*(self._better_text(new[i])
+                                                          for i in short)), strict=True):
+            texts[i] = text
         ready = [story if text is None else replace(story, text=text)
                  for story, text in zip(new, texts, strict=True)]
         verdicts = await asyncio.to_thread(lambda: [self._verdict(s) for s in ready])
-        await asyncio.gather(*(
-            self._record(story, plan.destinations, text, verdict, stats)
-            for story, text, verdict in zip(ready, texts, verdicts, strict=True)))
+        await self._record([VerdictJob(story, verdict, plan.destinations, text) for
+                            story, text, verdict in zip(ready, texts, verdicts, strict=True)],
+                           stats)
 
     def _verdict(self, story: StoryRow) -> Verdict:
         return self.classifier.classify(story.text or "", story.title or None)
 
-    async def _record(self, story: StoryRow, destinations: Sequence[str], text: str | None,
-                      verdict: Verdict, stats: SweepStats) -> None:
-        changes = await self._verdicts.submit(VerdictJob(story, verdict, destinations, text))
-        stats.flagged += int(verdict.flagged)
-        stats.new_events += sum(c.is_new_event for c in changes)
+    async def _record(self, jobs: Sequence[VerdictJob], stats: SweepStats) -> None:
+        """One feed's verdicts: one item of the verdict batcher."""
+        changes = await self._verdicts.submit(jobs)
+        stats.flagged += sum(job.verdict.flagged for job in jobs)
+        stats.new_events += sum(c.is_new_event for story in changes for c in story)
 
-    def _record_verdicts(self, jobs: Sequence[VerdictJob]) -> list[list[LedgerChange]]:
-        return ledger.record_verdicts(self.engine, jobs, merge_window=self.settings.merge_window,
-                                      now=self.clock())
+    def _record_verdicts(self, groups: Sequence[Sequence[VerdictJob]]
+                         ) -> list[list[list[LedgerChange]]]:
+        flat = [job for group in groups for job in group]
+        changes = iter(ledger.record_verdicts(self.engine, flat,
+                                              merge_window=self.settings.merge_window,
+                                              now=self.clock()))
+        return [[next(changes) for _ in group] for group in groups]
 
-    async def _better_text(self, story: StoryRow, plan: FeedPlan) -> str | None:
-        """The article page's text when the feed's is short and the page has more."""
-        text = story.text or ""
-        if not (plan.fetch_articles and story.url and len(text) < self.settings.short_text_chars):
-            return None
+    def _wants_article(self, story: StoryRow, plan: FeedPlan) -> bool:
+        return bool(plan.fetch_articles and story.url
+                    and len(story.text or "") < self.settings.short_text_chars)
+
+    async def _better_text(self, story: StoryRow) -> str | None:
+        """The article page's text, when it has more than the feed's."""
+        assert story.url is not None
         article = await self._article_text(story.url)
-        return article if article and len(article) > len(text) else None
+        return article if article and len(article) > len(story.text or "") else None
 
     async def _article_text(self, url: str) -> str | None:
         async with self._articles:
