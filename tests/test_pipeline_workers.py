@@ -1,5 +1,6 @@
-"""The service sweep with parser worker processes: a crashing, hanging or bogus feed costs
-itself, never the sweep; page sources and malformed feeds go through the same path."""
+"""The service sweep with parser worker processes: a crashing, hanging, bogus, throttled or
+gone feed costs itself, never the sweep; page sources and malformed feeds go through the same
+path."""
 
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ async def test_sweep_survives_crashing_hanging_and_bogus_feeds(tmp_path: Path) -
                                  content_type="text/html"),
             "malformed": server.serve("/malformed.xml", MALFORMED),
             "page": server.serve("/news/", LISTING, content_type="text/html"),
+            "busy": server.url("/status/429?retry_after=3600"),
+            "gone": server.url("/status/410"),
         }
         feed_tables = "".join(
             f"[[feeds]]\nurl = '{url}'\nname = '{name}'\nfetch_articles = false\n"
@@ -57,12 +60,17 @@ async def test_sweep_survives_crashing_hanging_and_bogus_feeds(tmp_path: Path) -
                 pipeline = run.pipeline
                 assert pipeline is not None
                 pipeline.parse = cpujobs.parse_or_crash
+                started = datetime.now(UTC)
                 stats = await pipeline.sweep()
-                assert (stats.feeds, stats.failed) == (6, 3)
+                assert (stats.feeds, stats.failed) == (8, 5)
+                with app.db.engine.connect() as conn:
+                    busy_next = conn.execute(select(feeds.c.next_check_at)
+                                             .where(feeds.c.name == "busy")).scalar_one()
+                assert busy_next >= started + timedelta(seconds=3600)  # Retry-After honoured
                 with app.db.engine.begin() as conn:
                     conn.execute(update(feeds).values(next_check_at=datetime.now(UTC)))
                 again = await pipeline.sweep()  # the pool recovered: the good feed is a 304
-                assert again.feeds == 6 and again.not_modified >= 1
+                assert again.feeds == 8 and again.not_modified >= 1
             with app.db.engine.connect() as conn:
                 errors = dict(conn.execute(select(feeds.c.name, feeds.c.last_error)).all())
                 titles = conn.execute(select(feeds.c.name, stories.c.title)
@@ -72,6 +80,8 @@ async def test_sweep_survives_crashing_hanging_and_bogus_feeds(tmp_path: Path) -
     assert "parser failed: worker process died" in errors["crash"]
     assert "parser failed: job ran longer than 1s" in errors["hang"]
     assert "not an RSS, Atom or JSON feed" in errors["html"]
+    assert errors["busy"].endswith("HTTP 429 Too Many Requests")
+    assert errors["gone"].endswith("HTTP 410 Gone")
     assert errors["good"] is None and errors["malformed"] is None and errors["page"] is None
     by_feed: dict[str, set[str]] = {}
     for name, title in titles:
