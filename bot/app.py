@@ -150,7 +150,8 @@ class App:
         return FetchLimits(timeout_s=w.timeout_seconds, max_bytes=w.max_body_bytes,
                            user_agent=w.user_agent, per_host_concurrency=w.per_host_concurrency,
                            max_connections=w.concurrency,
-                           allow_private_networks=w.allow_private_networks)
+                           allow_private_networks=w.allow_private_networks,
+                           allowed_networks=tuple(w.allowed_networks))
 
     def retry_policy(self) -> outbox.RetryPolicy:
         d = self.config.delivery

@@ -81,6 +81,10 @@ class SweepSettings:
     #: WebSub on: hubs that feeds name are recorded, and a feed whose subscription is
     #: verified is polled only this often (a fallback in case pushes stop).
     pushed_interval: timedelta | None = None
+    #: Article pages fetched per feed per poll. A feed that brings thousands of new
+    #: stories at once (hostile, or a first poll) is classified on its own text
+    #: beyond this, so that one feed cannot hold a sweep for minutes.
+    articles_per_poll: int = 50
 
 
 @dataclass
@@ -291,6 +295,7 @@ class Pipeline:
             return
         texts: list[str | None] = [None] * len(new)
         short = [i for i, story in enumerate(new) if self._wants_article(story, plan)]
+        short = short[:self.settings.articles_per_poll]
         for i, text in zip(short, await asyncio.gather(*(self._better_text(new[i])
                                                           for i in short)), strict=True):
             texts[i] = text

@@ -191,9 +191,11 @@ def gzip_bomb_parts(gib: int = 1) -> Iterator[bytes]:
 
 
 class FeedServer:
-    """An aiohttp app on 127.0.0.1 (free port); use as an async context manager."""
+    """An aiohttp app on 127.0.0.1 (or another loopback `host`; free port); use as an async
+    context manager."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.host = host
         self.resources: dict[str, Resource] = {}
         self.requests: list[Hit] = []
         self._runner: web.AppRunner | None = None
@@ -211,7 +213,7 @@ class FeedServer:
                        last_modified="Tue, 05 Mar 2024 09:30:00 GMT")
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"http://{self.host}:{self.port}{path}"
 
     def serve(self, path: str, body: bytes, **options: object) -> str:
         """Serve `body` at `path` (replacing what was there); returns its URL."""
@@ -228,7 +230,7 @@ class FeedServer:
         self._runner = web.AppRunner(app, handler_cancellation=True, access_log=None,
                                      shutdown_timeout=0.5)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, self.host, 0)
         await site.start()
         self.port = self._runner.addresses[0][1]
         return self

@@ -260,6 +260,12 @@ MESSAGES = [
         "not a ws(s) URL",
     ),
     (
+        "[watch]\nallowed_networks = ['10.0.0.0/8', 'intranet']\n",
+        "watch.allowed_networks[1]",
+        2,
+        "not an IP network (like 10.0.0.0/8 or 192.168.1.5/32)",
+    ),
+    (
         "[delivery]\nlease_seconds = 0\n",
         "delivery.lease_seconds",
         2,

@@ -7,6 +7,7 @@ the secret itself.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -50,6 +51,14 @@ def _optional_ws_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("ws", "wss") or not parts.hostname or any(c.isspace() for c in value):
         raise _fail("not a ws(s) URL")
+    return value
+
+
+def _network(value: str) -> str:
+    try:
+        ipaddress.ip_network(value, strict=False)
+    except ValueError:
+        raise _fail("not an IP network (like 10.0.0.0/8 or 192.168.1.5/32)") from None
     return value
 
 
@@ -105,6 +114,7 @@ def _storage_url(value: str) -> str:
 HttpUrl = Annotated[str, AfterValidator(_http_url)]
 OptionalHttpUrl = Annotated[str, AfterValidator(_optional_http_url)]
 OptionalWsUrl = Annotated[str, AfterValidator(_optional_ws_url)]
+Network = Annotated[str, AfterValidator(_network)]
 EnvName = Annotated[str, AfterValidator(_required), AfterValidator(_env_name)]
 OptionalEnvName = Annotated[str, AfterValidator(_env_name)]
 NonEmpty = Annotated[str, AfterValidator(_required)]

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from bot.config.fields import (
     EnvName,
     HttpUrl,
+    Network,
     NonEmpty,
     OptionalEnvName,
     OptionalHttpUrl,
@@ -74,6 +75,7 @@ class WatchSettings(Section):
     per_host_concurrency: int = Field(default=4, ge=1)
     user_agent: NonEmpty = "stackwatch/0.1 (+https://github.com/stackwatch/stackwatch)"
     allow_private_networks: bool = False
+    allowed_networks: list[Network] = Field(default_factory=list)
     backlog_max_age_days: int = Field(default=3, ge=0)
     max_consecutive_failures: int = Field(default=10, ge=0)  # 0: never auto-disable
     lease_seconds: float = Field(default=600, gt=0, le=86_400)
