@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, Row, and_, or_, select, update
+from sqlalchemy import Connection, Engine, Row, and_, or_, select, update
 
 from bot.storage.schema import feeds, websub_subscriptions
 
@@ -151,13 +151,18 @@ def renewal_time(now: datetime, lease_seconds: int, renew_before: timedelta) -> 
 
 
 def deny(engine: Engine, token: str, *, topic: str, reason: str, now: datetime) -> bool:
-    """The hub denied (or later cancelled) the subscription: stop expecting pushes."""
+    """The hub denied (or later cancelled) the subscription: stop expecting pushes, and
+    poll the feed on its normal schedule again, starting now."""
     with engine.begin() as conn:
-        result = conn.execute(update(subs).where(
-            subs.c.token == token, subs.c.topic_url == topic).values(
+        feed_id = conn.execute(select(subs.c.feed_id).where(
+            subs.c.token == token, subs.c.topic_url == topic)).scalar_one_or_none()
+        if feed_id is None:
+            return False
+        conn.execute(update(subs).where(subs.c.token == token).values(
             state="denied", pending=None, expires_at=None, last_error=f"denied: {reason}"[:2000],
             next_attempt_at=now + MAX_BACKOFF * 4))
-    return bool(result.rowcount)
+        poll_soon(conn, [feed_id], now)
+    return True
 
 
 def expire(engine: Engine, *, now: datetime) -> list[int]:
@@ -174,7 +179,8 @@ def expire(engine: Engine, *, now: datetime) -> list[int]:
     return feed_ids
 
 
-def poll_soon(conn: Any, feed_ids: Sequence[int], now: datetime) -> None:
+def poll_soon(conn: Connection, feed_ids: Sequence[int], now: datetime) -> None:
+    """Bring these feeds' next poll forward to `now` (never push one back)."""
     conn.execute(update(feeds).where(feeds.c.id.in_(feed_ids), feeds.c.next_check_at > now)
                  .values(next_check_at=now))
 

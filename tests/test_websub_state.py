@@ -109,10 +109,16 @@ def test_failures_back_off_and_a_lapsed_lease_brings_polling_back(engine: Engine
 
 
 def test_a_denied_subscription_is_not_requested_again(engine: Engine) -> None:
-    _, sub = _discovered(engine)
+    a, sub = _discovered(engine)
+    with engine.begin() as conn:  # polled slowly while a subscription was thought to hold
+        conn.execute(feeds.update().where(feeds.c.id == a)
+                     .values(next_check_at=T0 + timedelta(hours=6)))
     assert not websubstate.deny(engine, sub.token, topic="https://evil.example/", reason="x",
                                 now=T0)
     assert websubstate.deny(engine, sub.token, topic=TOPIC, reason="not here", now=T0)
+    with engine.connect() as conn:  # back to normal polling at once
+        due_at = conn.execute(select(feeds.c.next_check_at).where(feeds.c.id == a)).scalar_one()
+    assert due_at == T0
     assert websubstate.due(engine, now=T0 + timedelta(days=30), renew_before=RENEW) == []
     assert websubstate.by_token(engine, sub.token).state == "denied"  # type: ignore[union-attr]
 
