@@ -11,10 +11,13 @@ starts) run `App.run_once()` together, behind a barrier:
 - idle:    every feed answers 304.
 
 A fourth run, claim-only, takes the fetching out: each process claims batches
-(`claim_due_feeds`) and records them (`record_success`) straight away, which is
-the coordination cost alone. In every run the workers time their
-`claim_due_feeds` and `record_success`/`record_failure` calls (wall clock and
-the calling thread's CPU); PostgreSQL's own CPU is read from its processes.
+of 50 (`claim_due_feeds`) and records them (`record_successes`, one statement
+per batch, as the sweep's batched writer does) straight away, which is the
+coordination cost alone. In every run the workers time their
+`claim_due_feeds`, `record_successes` and `record_failure` calls (wall clock
+and the calling thread's CPU); PostgreSQL's own CPU is read from its processes.
+Each worker parses in a thread of its own (`parse_workers = 1`), so its CPU
+time is all in one process.
 
 Reported per run: wall time from the barrier to the last worker done, feeds
 per second, worker CPU per feed (all threads), PostgreSQL CPU per feed, and
@@ -108,6 +111,7 @@ def config_for(db_url: str, port: int, feeds: int) -> Any:
     lines = [f"[storage]\nurl = '{db_url}'",
              "[watch]\nallow_private_networks = true\njitter_fraction = 0.0\n"
              f"concurrency = {CONCURRENCY}\nper_host_concurrency = {CONCURRENCY}\n"
+             "parse_workers = 1\n"
              "timeout_seconds = 30\nlease_seconds = 300\nbacklog_max_age_days = 3",
              "[[destinations]]\nname = 'console'\nplatform = 'console'"]
     lines += [f"[[feeds]]\nurl = 'http://127.0.0.1:{port}/f/{i}'\nfetch_articles = false"
@@ -138,18 +142,19 @@ class Timer:
         return timed
 
 
-def worker(db_url: str, port: int, feeds: int, mode: str, barrier: Any, out: Any) -> None:
+def worker(db_url: str, port: int, feeds: int, mode: str, barrier: Any, out: Any,
+           finished: Any) -> None:
     from rich.console import Console
 
-    from bot import feedstate, pipeline
+    from bot import feedstate
     from bot.app import App
 
     app = App.open(config_for(db_url, port, feeds), console=Console(file=io.StringIO()),
                    roles=("watch",))
     claim, record = Timer(), Timer()
-    feedstate.claim_due_feeds = claim.wrap(feedstate.claim_due_feeds)  # type: ignore[method-assign]
-    feedstate.record_success = record.wrap(feedstate.record_success)  # type: ignore[method-assign]
-    feedstate.record_failure = record.wrap(feedstate.record_failure)  # type: ignore[method-assign]
+    feedstate.claim_due_feeds = claim.wrap(feedstate.claim_due_feeds)
+    feedstate.record_successes = record.wrap(feedstate.record_successes)
+    feedstate.record_failure = record.wrap(feedstate.record_failure)
     barrier.wait()
     start, cpu0 = time.time(), time.process_time()
     if mode == "claim-only":
@@ -161,8 +166,8 @@ def worker(db_url: str, port: int, feeds: int, mode: str, barrier: Any, out: Any
     out.put({"start": start, "end": time.time(), "cpu": time.process_time() - cpu0,
              "feeds": done, "claim_wall": claim.wall, "claim_cpu": claim.cpu,
              "record_wall": record.wall, "record_cpu": record.cpu})
+    finished.wait()  # keep the database sessions until PostgreSQL's CPU has been read
     app.close()
-    del pipeline
 
 
 def claim_only(app: Any, feedstate: Any) -> int:
@@ -171,12 +176,11 @@ def claim_only(app: Any, feedstate: Any) -> int:
     while batch := feedstate.claim_due_feeds(
             app.db.engine, now=datetime.now(UTC), worker=app.worker, limit=CONCURRENCY,
             lease=timedelta(minutes=5)):
-        for feed in batch:
-            now = datetime.now(UTC)
-            feedstate.record_success(app.db.engine, feed.id, now=now,
-                                     next_at=now + timedelta(hours=1), etag=feed.etag,
-                                     last_modified=None, content_hash=feed.content_hash,
-                                     new_items=0)
+        now = datetime.now(UTC)
+        feedstate.record_successes(app.db.engine, [feedstate.Success(
+            feed.id, now=now, next_at=now + timedelta(hours=1), etag=feed.etag,
+            last_modified=None, content_hash=feed.content_hash, new_items=0)
+            for feed in batch])
         done += len(batch)
     return done
 
@@ -198,31 +202,33 @@ class Row:
     record_cpu: float
 
 
-def pg_cpu(port: int) -> float:
-    """CPU seconds used so far by the PostgreSQL server listening on `port`."""
-    total = 0.0
-    for proc in psutil.process_iter(["name", "cmdline"]):
+def pg_cpu() -> dict[int, float]:
+    """CPU seconds used so far by each PostgreSQL process (server and sessions)."""
+    used = {}
+    for proc in psutil.process_iter(["name"]):
+        if proc.info["name"] != "postgres":
+            continue
         try:
-            if proc.info["name"] == "postgres" or "postgres" in " ".join(
-                    proc.info["cmdline"] or [])[:40]:
-                times = proc.cpu_times()
-                total += times.user + times.system
+            times = proc.cpu_times()
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
-    return total
+        used[proc.pid] = times.user + times.system
+    return used
 
 
-def run(ctx: Any, db_url: str, port: int, pg_port: int, feeds: int, procs: int,
-        mode: str) -> Row:
-    barrier, out = ctx.Barrier(procs + 1), ctx.Queue()
-    workers = [ctx.Process(target=worker, args=(db_url, port, feeds, mode, barrier, out))
+def run(ctx: Any, db_url: str, port: int, feeds: int, procs: int, mode: str) -> Row:
+    barrier, out, finished = ctx.Barrier(procs + 1), ctx.Queue(), ctx.Event()
+    workers = [ctx.Process(target=worker,
+                           args=(db_url, port, feeds, mode, barrier, out, finished))
                for _ in range(procs)]
     for w in workers:
         w.start()
     barrier.wait(timeout=300)
-    pg0 = pg_cpu(pg_port)
+    before = pg_cpu()
     results = [out.get(timeout=1800) for _ in workers]
-    pg_used = pg_cpu(pg_port) - pg0
+    after = pg_cpu()
+    finished.set()
+    pg_used = sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
     for w in workers:
         w.join()
     done = sum(r["feeds"] for r in results)
@@ -265,8 +271,7 @@ def fresh_database(admin_url: str) -> Iterator[str]:
         admin.dispose()
 
 
-def measure(ctx: Any, admin_url: str, port: int, pg_port: int, feeds: int,
-            procs: int) -> list[Row]:
+def measure(ctx: Any, admin_url: str, port: int, feeds: int, procs: int) -> list[Row]:
     from bot.storage import open_database
 
     rows = []
@@ -277,10 +282,10 @@ def measure(ctx: Any, admin_url: str, port: int, pg_port: int, feeds: int,
             if bump_to[sweep]:
                 bump(port)
             make_due(db_url)
-            rows.append(run(ctx, db_url, port, pg_port, feeds, procs, sweep))
+            rows.append(run(ctx, db_url, port, feeds, procs, sweep))
             print_row(rows[-1], None)
         make_due(db_url)
-        rows.append(run(ctx, db_url, port, pg_port, feeds, procs, "claim-only"))
+        rows.append(run(ctx, db_url, port, feeds, procs, "claim-only"))
         print_row(rows[-1], None)
     return rows
 
@@ -317,11 +322,10 @@ def main() -> None:
     print(f"{args.feeds:,} feeds, {os.cpu_count()} cores; per sweep, all processes together",
           flush=True)
     with postgres_server() as admin_url:
-        pg_port = int(admin_url.rsplit(":", 1)[1].split("/")[0])
         results: dict[int, list[Row]] = {}
         print(HEADER)
         for procs in args.procs:
-            results[procs] = measure(ctx, admin_url, port_box.value, pg_port, args.feeds, procs)
+            results[procs] = measure(ctx, admin_url, port_box.value, args.feeds, procs)
     server.terminate()
     print("\nSummary (speed-up against the first process count):\n" + HEADER)
     first = results[args.procs[0]]
