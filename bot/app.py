@@ -21,7 +21,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from rich.console import Console
 from sqlalchemy import Connection
 
@@ -34,6 +33,7 @@ from bot.configwatch import ConfigWatcher
 from bot.cpupool import CpuPool
 from bot.delivery import DeliveryStats, Sender
 from bot.feedstate import FeedRow
+from bot.jobs import JobScheduler
 from bot.notifiers.base import Notifier
 from bot.notifiers.factory import build_notifiers
 from bot.pipeline import FeedPlan, Pipeline, SweepSettings, SweepStats
@@ -66,7 +66,7 @@ class Running:
     pipeline: Pipeline | None
     sender: Sender | None
     singletons: Singletons
-    scheduler: AsyncIOScheduler
+    scheduler: JobScheduler
 
 
 @dataclass
@@ -258,15 +258,13 @@ class App:
             for task in done:
                 task.result()  # a chat adapter that cannot start ends the service, loudly
         finally:
-            run.scheduler.pause()  # no new runs; shutting it down would cancel running ones
+            run.scheduler.pause()  # no new runs
             if pipeline is not None:
                 pipeline.stop_claiming()
             for task in waiters:
                 task.cancel()
             await asyncio.gather(*waiters, return_exceptions=True)
-            async with busy, notifying:  # let a running sweep or delivery finish
-                pass
-            run.scheduler.shutdown(wait=False)
+            await run.scheduler.stop()  # a running sweep, delivery or heartbeat finishes
             if callbacks is not None:
                 await callbacks.stop()
 
@@ -347,7 +345,7 @@ class App:
 
     @contextlib.asynccontextmanager
     async def _registered(self, roles: tuple[str, ...], compete: bool
-                          ) -> AsyncIterator[tuple[Singletons, AsyncIOScheduler]]:
+                          ) -> AsyncIterator[tuple[Singletons, JobScheduler]]:
         """Register in the process registry, compete for our singletons (a one-off run
         does not), keep heartbeating."""
         engine, cluster = self.db.engine, self.config.cluster
@@ -364,7 +362,7 @@ class App:
                                 locks_for(engine, self.worker),
                                 retry=cluster.takeover_seconds, on_change=beat)
         await asyncio.to_thread(processes.register, engine, info, now=self.clock())
-        scheduler = AsyncIOScheduler(timezone=UTC)
+        scheduler = JobScheduler(timezone=UTC)
         try:
             await singletons.start()
             scheduler.add_job(beat, "interval", seconds=cluster.heartbeat_seconds,
@@ -372,8 +370,7 @@ class App:
             scheduler.start()
             yield singletons, scheduler
         finally:
-            if scheduler.running:
-                scheduler.shutdown(wait=False)
+            await scheduler.stop()
             await singletons.stop()
             await asyncio.to_thread(processes.deregister, engine, self.worker)
 
