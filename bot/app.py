@@ -26,6 +26,7 @@ from sqlalchemy import Connection
 
 from bot import __version__, feedstate, notices, outbox, processes
 from bot.chat import ChatSupervisor, build_chat_adapters
+from bot.classifying import build_classifier
 from bot.commands import CommandContext
 from bot.config import Config, ConfigError, load_config
 from bot.config.models import WebSubSettings
@@ -88,7 +89,7 @@ class App:
              config_path: Path | None = None, roles: tuple[str, ...] = ROLES) -> App:
         """Open the database, sync the feed list and compile the classifier rules."""
         db = open_database(config.database_url)
-        app = cls(config=config, db=db, classifier=_classifier(config),
+        app = cls(config=config, db=db, classifier=build_classifier(config),
                   console=console or Console(), config_path=config_path, roles=roles)
         feedstate.sync_feeds(db.engine, app.feed_specs(), app.clock())
         return app
@@ -103,7 +104,7 @@ class App:
             return "No config file to reload from."
         try:
             config = load_config(self.config_path)
-            classifier = _classifier(config)
+            classifier = build_classifier(config)
         except (ConfigError, RuleError) as err:
             log.error("reload refused: %s", err)
             return f"Reload refused, still running the previous config:\n{err}"
@@ -376,7 +377,3 @@ class App:
 
     def close(self) -> None:
         self.db.dispose()
-
-
-def _classifier(config: Config) -> Classifier:
-    return Classifier(targets=config.classifier.targets, extra_rule_files=config.rule_paths)

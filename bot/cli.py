@@ -164,12 +164,10 @@ def _run(args: argparse.Namespace, console: Console) -> int:
 
 def _classify(args: argparse.Namespace, console: Console) -> int:
     from bot.classify_cli import run_classify
-    from classifiers import Classifier
+    from bot.classifying import build_classifier
 
     config = _load(args.config)
-    classifier = Classifier(targets=config.classifier.targets,
-                            extra_rule_files=config.rule_paths)
-    return run_classify(args.paths, args.json, args.explain, sys.stdout, classifier)
+    return run_classify(args.paths, args.json, args.explain, sys.stdout, build_classifier(config))
 
 
 def _backtest(args: argparse.Namespace, console: Console) -> int:

@@ -2,7 +2,8 @@
 
 Cheap first: an article that never names a target costs one regex scan. The
 rest runs only on articles that do: prepare the text, judge every rule match,
-drop headline events the body denies, keep one event per (company, action).
+drop headline events the body denies, keep one event per (company, action)
+and only events at least `min_confidence` sure.
 """
 
 from __future__ import annotations
@@ -20,17 +21,25 @@ from classifiers.names import canonical
 from classifiers.ruleset import DEFAULT_TARGETS, RuleSet, load_ruleset
 from classifiers.text import related_header_re
 
-#: Events below this confidence are traced but do not flag the story.
-FLAG_THRESHOLD = 0.5
+#: Default for `Classifier(min_confidence=...)`.
+MIN_CONFIDENCE = 0.5
 
 
 class Classifier:
     """Membership classifier for a set of target names (default: OpenStack and
-    its foundation's names) and optional extra rule files."""
+    its foundation's names) and optional extra rule files.
+
+    `min_confidence` (0..1): an event less sure than this is left out of the
+    verdict (its trace says why), so it neither flags the story nor reaches
+    the ledger and the alerts."""
 
     def __init__(self, targets: Sequence[str] | None = None,
-                 extra_rule_files: Sequence[Path] = ()) -> None:
+                 extra_rule_files: Sequence[Path] = (),
+                 min_confidence: float = MIN_CONFIDENCE) -> None:
+        if not 0 <= min_confidence <= 1:
+            raise ValueError(f"min_confidence must be between 0 and 1, not {min_confidence}")
         self.targets = tuple(targets) if targets else DEFAULT_TARGETS
+        self.min_confidence = min_confidence
         self.rules: RuleSet = load_ruleset(self.targets, tuple(extra_rule_files))
         lex = self.rules.lexicon
         self._header_re = related_header_re(lex.words.get("related_headers", ()))
@@ -45,9 +54,13 @@ class Classifier:
         findings = find_all(doc, self.rules)
         findings = self._title_contradictions(doc, findings)
         events = _best_events(findings, doc, self.rules.lexicon)
-        trace = tuple(_trace(f) for f in findings)
-        flagged = any(e.confidence >= FLAG_THRESHOLD for e in events)
-        return Verdict(flagged, events, trace)
+        kept = tuple(e for e in events if e.confidence >= self.min_confidence)
+        trace = tuple(_trace(f) for f in findings) + tuple(
+            Trace("note", e.rule, e.evidence,
+                  f"{e.company} {e.action} left out: confidence {e.confidence} is below "
+                  f"min_confidence {self.min_confidence}")
+            for e in events if e not in kept)
+        return Verdict(bool(kept), kept, trace)
 
     def _title_contradictions(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """A headline event stands unless the body negates or denies it, and
