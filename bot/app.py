@@ -35,6 +35,7 @@ from bot.cpupool import CpuPool
 from bot.delivery import DeliveryStats, Sender
 from bot.feedstate import FeedRow
 from bot.jobs import JobScheduler
+from bot.malloc import return_big_blocks_to_os
 from bot.notifiers.base import Notifier
 from bot.notifiers.factory import build_notifiers
 from bot.pipeline import FeedPlan, Pipeline, SweepSettings, SweepStats
@@ -294,6 +295,7 @@ class App:
         exit: the SQLite process lock, the registry entry, the singletons (unless not
         `compete`), the HTTP session, the parser workers, the notifiers."""
         roles = self.roles if roles is None else roles
+        return_big_blocks_to_os()  # process-wide and idempotent: feed bodies churn
         lock = sqlite_process_lock(self.db.url)
         try:
             if lock is not None:  # alone on this file: any claim left is a dead process's

@@ -66,7 +66,8 @@ class _Worker:
         return cls(proc)
 
     async def call(self, payload: bytes) -> bytes:
-        self.stdin.write(len(payload).to_bytes(_HEADER, "big") + payload)
+        self.stdin.write(len(payload).to_bytes(_HEADER, "big"))
+        self.stdin.write(payload)
         await self.stdin.drain()
         size = int.from_bytes(await self.stdout.readexactly(_HEADER), "big")
         return await self.stdout.readexactly(size)
@@ -210,6 +211,9 @@ def main() -> None:
     os.dup2(2, 1)
     _widen(0)
     _widen(out.fileno())
+    from bot.malloc import return_big_blocks_to_os  # bodies churn here too
+
+    return_big_blocks_to_os()
     with contextlib.suppress(BrokenPipeError):
         _serve(sys.stdin.buffer, out)
 
