@@ -26,6 +26,9 @@ RESOLVED_FACTOR = 0.9
 UNKNOWN_FACTOR = 0.9
 CONTEXT_FACTOR = 0.9
 
+_BARE_CHANGE_HEADING = re.compile(
+    r"^\W*(?:added|removed|new|joined|left|departed|dropped|changes?|changed|additions?|"
+    r"removals?|departures?|arrivals?|leavers?|joiners?)\W*(?:\(\w+\)\W*)?$", re.I)
 _OWNER = re.compile(r"\s*\b(its|their|our)\s", re.I)
 
 
@@ -154,10 +157,13 @@ def _subject(text: str, rule: Rule, match: re.Match[str], rules: RuleSet) -> Sub
 
 def _required(doc: Document, index: int, requires: re.Pattern[str], scope: str) -> bool:
     """"near": this or the previous sentence, the headline or the heading over
-    it; "heading": only the heading over it (the headline if none)."""
+    it; "heading": only the heading over it (the headline if none, or if the
+    heading only names the change: "ADDED", "Removed")."""
     title = doc.sentences[:1] if doc.sentences and doc.sentences[0].title else ()
     heading = doc.sentences[doc.heading(index):][:1] if doc.heading(index) >= 0 else ()
     if scope == "heading":
+        if heading and _BARE_CHANGE_HEADING.match(heading[0].text):
+            heading = ()
         return any(requires.search(s.text) for s in heading or title)
     near = doc.sentences[max(0, index - 1):index + 1]
     return any(requires.search(s.text) for s in (*title, *heading, *near))

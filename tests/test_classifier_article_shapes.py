@@ -55,3 +55,13 @@ def test_a_time_told_earlier_in_the_story_is_background(text: str) -> None:
 def test_this_spring_is_the_news() -> None:
     assert events("Sandray Labs joined the OpenStack Foundation this spring.") == {
         ("Sandray Labs", "joined")}
+
+
+def test_bare_change_headings_take_their_meaning_from_the_headline() -> None:
+    diff = ("OpenInfra Foundation member list: what changed this quarter\n\n"
+            "Generated from the public member pages.\n\nADDED\nAdded: Scourie Cloud (Silver).\n\n"
+            "REMOVED\nRemoved: Lairg Hosting (Gold).\n")
+    assert events(diff) == {("Scourie Cloud", "joined"), ("Lairg Hosting", "left")}
+    notes = ("OpenStack Yoga release notes: Nova highlights\n\nChanges in Yoga.\n\n"
+             "ADDED\nAdded: Libvirt (vTPM support).\n\nREMOVED\nRemoved: XenAPI (driver).\n")
+    assert events(notes) == set()
