@@ -105,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("deliveries", help="list pending and dead deliveries, or requeue them")
     p.add_argument("action", nargs="?", choices=["retry"])
     p.add_argument("ids", nargs="*", type=int)
-    p.add_argument("--dead", action="store_true", help="with retry: requeue every dead row")
+    p.add_argument("--dead", action="store_true",
+                   help="list only dead rows; with retry: requeue every dead row")
     _config_option(p)
     p.set_defaults(handler=_deliveries)
     return parser
