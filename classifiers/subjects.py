@@ -103,6 +103,10 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
         relative = relative or low in _RELATIVES
         if tok == ",":
             j = _skip_appositive(tokens, i)
+            if j == i - 1 and gap == len(tokens) - 1 - i and i > 0 and not relative:
+                shared = _leading_subject(sentence, tokens, i, lex)
+                if shared.how == "name":  # "Brodick ups its commitment, joins foundation"
+                    return shared
             if j < i - 1 and gap_from < 0:
                 gap_from = tokens[i].end()
                 aside = sentence[tokens[j + 1].start():tokens[i].end()]
