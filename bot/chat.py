@@ -5,16 +5,19 @@ command from `bot.commands` and renders the `Reply`. Two processes must never
 hold the same bot connection, so `ChatSupervisor` runs the enabled adapters
 only while this process holds the `chat` singleton (`bot.singletons`): it
 starts them on a gain, stops them on a loss (the lock connection dropped and
-another process may take over) and on shutdown. Adapters never import each
-other.
+another process may take over) and on shutdown. A stop, once begun, runs to the
+end even if the chat task is cancelled meanwhile: a close cut short leaves a
+websocket open and an aiohttp session unclosed, and the adapters after it running.
+Adapters never import each other.
 """
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.singletons import Singletons
 
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
     from bot.app import App
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class ChatAdapter(Protocol):
@@ -89,9 +93,29 @@ class ChatSupervisor:
             log.info("chat singleton held: %s started", [a.name for a in adapters])
 
     async def stop(self) -> None:
-        adapters, self.running = self.running, []
-        for adapter in adapters:
+        """Stop every running adapter, to the end even if cancelled meanwhile."""
+        await finish(self._stop_all())
+
+    async def _stop_all(self) -> None:
+        while self.running:
+            adapter = self.running.pop(0)
             try:
                 await adapter.stop()
             except Exception:  # one adapter's failure must not keep the others running
                 log.exception("stopping the %s adapter failed", adapter.name)
+
+
+async def finish(work: Awaitable[T]) -> T:
+    """Await `work` to its end; a cancellation that comes meanwhile is raised after it."""
+    task = asyncio.ensure_future(work)
+    interrupted: asyncio.CancelledError | None = None
+    while not task.done():
+        try:
+            await asyncio.wait({task})  # unlike `await task`, a cancel here spares the task
+        except asyncio.CancelledError as err:
+            interrupted = err
+    if interrupted is not None:
+        if not task.cancelled() and task.exception() is not None:
+            log.error("cleanup failed while cancelled", exc_info=task.exception())
+        raise interrupted
+    return task.result()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 from collections.abc import Iterator
@@ -52,3 +53,20 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def pg_url(pg_admin_url: str) -> str:
     """A URL to an empty PostgreSQL database (for tests about PostgreSQL-only behaviour)."""
     return _fresh_pg_database(pg_admin_url)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _freeze_what_imports_built() -> None:
+    """Move every object alive before the first test out of the collector's sight, so the
+    collection after each test only walks what tests made (about 1 ms instead of 30 ms)."""
+    gc.collect()
+    gc.freeze()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_after_each_test(_freeze_what_imports_built: None) -> Iterator[None]:
+    """Collect garbage when each test ends, so an object it leaked (an unclosed aiohttp
+    session, say) warns in that test's teardown instead of in whichever later test the
+    collector happens to run."""
+    yield
+    gc.collect()

@@ -65,6 +65,8 @@ class FakeSlack:
         self.socket_connected = asyncio.Event()
         self._failures: dict[str, deque[Failure]] = {}
         self._ws: web.WebSocketResponse | None = None
+        #: every Socket Mode connection accepted, oldest first (`_ws` is the latest)
+        self.sockets: list[web.WebSocketResponse] = []
         self._last_ts = 0.0
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -237,6 +239,7 @@ class FakeSlack:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         self._ws = ws
+        self.sockets.append(ws)
         await ws.send_str(json.dumps({"type": "hello", "num_connections": 1,
                                       "connection_info": {"app_id": "A0FAKE"}}))
         self.socket_connected.set()

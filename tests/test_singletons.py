@@ -184,3 +184,36 @@ async def test_chat_runs_in_the_holder_only_and_moves_when_it_dies(
         for app in apps:
             app.close()
     assert not any(s.running for s in supervisors)
+
+
+async def test_a_cancel_while_chat_is_stopping_still_closes_every_connection(
+        tmp_path: Path, fake_slack: FakeSlack) -> None:
+    """The service cancels the chat task on shutdown, maybe while it is already stopping
+    the adapters (the `chat` singleton was just lost) or being cancelled twice. Every adapter
+    must still close its connections: an interrupted close left the SDK's aiohttp session
+    for the garbage collector ("Unclosed client session", in whichever test came next) and
+    the other adapters running."""
+    app = chat_app(f"sqlite:///{tmp_path / 'sw.db'}", fake_slack)
+    elector = Singletons(["chat"], LocalLocks(), retry=RETRY)
+    supervisor = ChatSupervisor(lambda: build_chat_adapters(app) + build_chat_adapters(app),
+                                elector)
+    await elector.start()
+    running = asyncio.create_task(supervisor.run())
+    try:
+        await until(lambda: len(fake_slack.sockets) == 2)
+        sessions = [adapter._socket.client.aiohttp_client_session  # type: ignore[attr-defined]
+                    for adapter in supervisor.running]
+        running.cancel()
+        await asyncio.sleep(0)  # stopping: the first adapter awaits its websocket's close
+        assert not running.done()
+        running.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await running
+        assert supervisor.running == []
+        assert [session.closed for session in sessions] == [True, True]
+        await until(lambda: all(ws.closed for ws in fake_slack.sockets))
+    finally:
+        running.cancel()
+        await asyncio.gather(running, return_exceptions=True)
+        await elector.stop()
+        app.close()
