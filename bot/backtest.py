@@ -14,9 +14,7 @@ recall is 1.0.
 from __future__ import annotations
 
 import json
-import re
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -24,12 +22,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from classifiers import Classifier, Event, Verdict
+from classifiers.companykey import company_key
 from watchers.articles import extract
 
 EventKey = tuple[str, str]
 Canonical = Callable[[str], "str | None"]
-_SUFFIX = re.compile(r"\b(?:inc|corp|corporation|co|ltd|limited|llc|plc|gmbh|ag|sa|nv|bv)\b\.?",
-                     re.I)
 PROGRESS_MIN_DOCS = 50
 
 
@@ -109,11 +106,8 @@ class SetReport:
 # ---- pure scoring --------------------------------------------------------
 
 def normalise_company(name: str, canonical: Canonical | None = None) -> str:
-    """A matching key: alias table first, then case, accents, punctuation, suffix."""
-    name = (canonical(name) if canonical else None) or name
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    text = _SUFFIX.sub(" ", text.replace("&", " and "))
-    return re.sub(r"[^a-z0-9]+", "", text.casefold()) or name.casefold()
+    """The alias table's name, then the ledger's matching key (`company_key`)."""
+    return company_key((canonical(name) if canonical else None) or name)
 
 
 def judge(label: Label, verdict: Verdict, canonical: Canonical | None = None) -> DocResult:

@@ -10,8 +10,6 @@ window) starts a new event, so a join after a leave is news again.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,20 +19,10 @@ from sqlalchemy import Connection, Engine, bindparam, select
 from bot.storage.dialect import insert_ignoring_conflicts, serialise
 from bot.storage.schema import deliveries, event_sources, events, stories, verdicts
 from bot.stories import StoryRow
+from classifiers.companykey import company_key
 from classifiers.model import Event, Verdict
 
-_SUFFIXES = re.compile(
-    r"\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|s\.a|"
-    r"nv|bv|ab|oy|as|spa|kk|group|holdings)\b\.?", re.I)
-
-
-def company_key(name: str) -> str:
-    """A matching key: case, accents, punctuation and legal suffixes ignored."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    text = text.replace("&", " and ")
-    text = _SUFFIXES.sub(" ", text)
-    return re.sub(r"[^a-z0-9]+", "", text.lower()) or name.casefold()
-
+__all__ = ["company_key"]
 
 @dataclass(frozen=True)
 class LedgerChange:

@@ -29,6 +29,7 @@ class Lexicon:
     non_name_re: re.Pattern[str]          # tokens that are never names ("Q3", "FY2024")
     publisher_re: re.Pattern[str]         # "<Name> engineering blog", "<Name> earnings call"
     reporting_re: re.Pattern[str]         # "<Name> said ... that" before a pronoun
+    suffix_re: re.Pattern[str]            # trailing legal suffixes ("Acme Sp. z o.o.")
 
     def may_mention_target(self, text: str) -> bool:
         """Cheap prefilter: a lowercase substring test before any regex."""
@@ -48,6 +49,13 @@ class Lexicon:
             return True
         stem = _CONTRACTION.sub("", word)  # "We're", "It's", "You've"
         return stem != word and (self.has("stop_caps", stem) or self.has("pronouns", stem))
+
+    def strip_legal_suffix(self, name: str) -> str:
+        """"Ostrava Cloud s.r.o." -> "Ostrava Cloud" (a one-word name stays)."""
+        return self.suffix_re.sub("", name)
+
+    def is_legal_suffix(self, word: str) -> bool:
+        return self.suffix_re.fullmatch(" " + word) is not None
 
     def is_non_name(self, word: str) -> bool:
         """"Q3", "FY2024", "Q2's": a period, never an organisation."""
@@ -94,6 +102,7 @@ def build_lexicon(targets: Sequence[str], companies: Iterable[CompanySpec],
         publisher_re=_publisher_re(words.get("publisher_nouns", ()),
                                    words.get("non_names", ())),
         reporting_re=_reporting_re(words.get("reporting_verbs", ())),
+        suffix_re=legal_suffix_re(words.get("corporate_suffixes", ())),
     )
 
 
@@ -128,6 +137,30 @@ def _reporting_re(verbs: Iterable[str]) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     return re.compile(rf"\b(?:{body})\b(?:[^.;:\"“”]{{0,90}}?\bthat|{_REPORT_ADJUNCT})\s*$",
                       re.I)
+
+
+def legal_suffix_re(forms: Iterable[str]) -> re.Pattern[str]:
+    """Trailing legal suffixes after a name ("Acme, Inc.", "Acme Pty Ltd",
+    "Acme Sp. z o.o."): each form with optional dots and flexible spaces,
+    case-insensitive, one or more in a row, never the whole name."""
+    alternatives = sorted({_suffix_source(f) for f in forms if f.strip(" .")}, key=len,
+                          reverse=True)
+    if not alternatives:
+        return re.compile(r"(?!x)x")
+    body = "|".join(alternatives)
+    return re.compile(rf"(?<=[^\s,])(?:\s*,?\s+(?:{body})(?![\w&]))+\.?\s*$", re.I)
+
+
+def _suffix_source(form: str) -> str:
+    out = []
+    for char in form.strip():
+        if char == ".":
+            out.append(r"\.?")
+        elif char.isspace():
+            out.append(r"\s*")
+        else:
+            out.append(re.escape(char))
+    return "".join(out).replace(r"\s*\s*", r"\s*")
 
 
 def _patterns(sources: Iterable[str]) -> re.Pattern[str]:

@@ -71,9 +71,7 @@ def canonical(name: str, lex: Lexicon) -> str:
 
 
 def strip_suffixes(name: str, lex: Lexicon) -> str:
-    words = name.replace(",", " ").split()
-    while len(words) > 1 and lex.has("corporate_suffixes", words[-1].rstrip(".")):
-        words.pop()
+    words = lex.strip_legal_suffix(name).replace(",", " ").split()
     if len(words) > 1 and words[0].casefold() == "the":
         words.pop(0)
     return " ".join(words).rstrip(".")
@@ -87,8 +85,7 @@ def one_name(first: str, second: str, lex: Lexicon) -> bool:
     joined = f"{first} and {second}"
     if lex.known(joined) or lex.known(strip_suffixes(joined, lex)):
         return True
-    last_word = second.split()[-1].rstrip(".") if second.split() else ""
-    return (lex.has("corporate_suffixes", last_word) and strip_suffixes(first, lex) == first
+    return (lex.strip_legal_suffix(second) != second and strip_suffixes(first, lex) == first
             and not lex.known(first) and not lex.known(strip_suffixes(second, lex)))
 
 

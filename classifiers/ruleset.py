@@ -120,6 +120,14 @@ def compile_files(files: Sequence[RuleFile], targets: Sequence[str]) -> RuleSet:
     )
 
 
+def packaged_words() -> dict[str, tuple[str, ...]]:
+    """The packaged word lists (for users of one list without a Classifier)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for key, values in _packaged("words.toml").words:
+        out[key] = out.get(key, ()) + values
+    return out
+
+
 def _packaged(name: str) -> RuleFile:
     text = resources.files("classifiers").joinpath("data", name).read_text("utf-8")
     return parse_rule_file(text, f"classifiers/data/{name}")

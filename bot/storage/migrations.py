@@ -12,15 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, inspect, select, text
+from sqlalchemy import Connection, insert, inspect, select, text, update
 
 from bot.storage.schema import (
+    events,
     metadata,
     notices,
     processes,
     schema_version,
     websub_subscriptions,
 )
+from classifiers.companykey import company_key
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,23 @@ def _websub(conn: Connection) -> None:
     websub_subscriptions.create(conn, checkfirst=True)  # with its index
 
 
+def _rekey_companies(conn: Connection) -> None:
+    """Events keyed before the ledger and the backtest shared one `company_key`
+    (which now also drops "AS", "s.r.o.", "Pty Ltd"... ) get today's key, so a
+    new report of the same company merges into its old event."""
+    rows = conn.execute(select(events.c.id, events.c.company, events.c.company_key)).all()
+    for row in rows:
+        key = company_key(row.company)
+        if key != row.company_key:
+            conn.execute(update(events).where(events.c.id == row.id).values(company_key=key))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: feeds, stories, verdicts, events, sources, deliveries", _initial),
     Migration(2, "admin notices queue", _notices),
     Migration(3, "process registry: processes", _process_registry),
     Migration(4, "WebSub subscriptions", _websub),
+    Migration(5, "events.company_key from the shared matching key", _rekey_companies),
 )
 
 HEAD = MIGRATIONS[-1].version
