@@ -21,6 +21,10 @@ from tests.classifier_helpers import events
     ("The OpenStack Foundation on Monday named Brodick Systems its newest Gold member.",
      {("Brodick Systems", "joined")}),
     ("OpenStack Foundation loses another Gold member as Brodick walks", {("Brodick", "left")}),
+    ("Brodick gets nod to join OpenStack Foundation as Gold member", {("Brodick", "joined")}),
+    ("Brodick's bid to join OpenStack Foundation approved", {("Brodick", "joined")}),
+    ("Rackspace hands OpenStack to new foundation; AT&T, IBM, HP among founding Platinum "
+     "members", {("AT&T", "joined"), ("IBM", "joined"), ("HP", "joined")}),
 ])
 def test_headline_shapes(text: str, expected: set[tuple[str, str]]) -> None:
     assert events(text) == expected
@@ -31,6 +35,8 @@ def test_headline_shapes(text: str, expected: set[tuple[str, str]]) -> None:
     "Brodick Systems named OpenStack Foundation board chair",
     "Kelso Data joins foundation's board as OpenStack grows",
     "Acme named Jane Roe its newest board member of the OpenStack Foundation.",
+    "Cirrusbay picks Apache CloudStack over OpenStack, joins project as major contributor",
+    "Brodick applies to join OpenStack Foundation as Gold member",
 ])
 def test_headline_lookalikes(text: str) -> None:
     assert events(text) == set()
