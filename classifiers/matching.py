@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from classifiers.document import Document
 from classifiers.lexicon import Lexicon
+from classifiers.name_runs import Subject
 from classifiers.names import list_names
 from classifiers.resolve import Mentions
 from classifiers.ruleset import Rule, RuleSet
 from classifiers.sentences import Sentence
-from classifiers.subjects import Subject, clause_subject, subject_before
+from classifiers.subjects import clause_subject, subject_before
 from classifiers.vetoes import Windows, first_veto, windows
 
 #: Confidence multipliers for weaker evidence of who acted.

@@ -13,16 +13,11 @@ import re
 from collections.abc import Sequence
 
 from classifiers.lexicon import Lexicon
+from classifiers.name_runs import Subject
 from classifiers.names import canonical, classify_name, is_cap
 from classifiers.principal import most_prominent, publisher
 from classifiers.sentences import Sentence
-from classifiers.subjects import (
-    APPOSITIVE_STARTS,
-    TOKEN,
-    Subject,
-    blank_comma_suffixes,
-    subject_before,
-)
+from classifiers.subjects import APPOSITIVE_STARTS, TOKEN, blank_comma_suffixes, subject_before
 
 _ORG = r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|of|de)){0,4})"
 _TITLE = (r"(?:chief\s+\w+(?:\s+officer)?|ceo|cto|coo|cfo|cio|cmo|president|vice\s+president|vp|"

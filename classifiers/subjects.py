@@ -11,29 +11,25 @@ for `resolve` to look up; any other word means the subject is not a name
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from classifiers.lexicon import Lexicon
-from classifiers.names import (
-    POSSESSIVE,
-    canonical,
-    classify_name,
-    is_cap,
-    list_names,
-    one_name,
-    strip_suffixes,
+from classifiers.name_runs import (
+    MAX_RUN,
+    Subject,
+    dashed_list,
+    name_subject,
+    run_start,
 )
+from classifiers.names import POSSESSIVE, is_cap
 
 TOKEN = re.compile(r"[^\W_][\w&.'’+-]*[\w&+]|[^\W_]|[,;:()\"“”—–]|(?<=\s)--?(?=\s)")
 _HARD_BOUNDARY = re.compile(r"[;:()\"“”—–]|\s--?\s")
 _YEAR_OR_NUMBER = re.compile(r"\d[\d,.]*")
-_DASHED = re.compile(r"\s(?:--?|—|–)\s+(?P<names>[A-Z][^-—–;:]{1,200}?)\s+(?:--?|—|–)\s*$")
-_LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "widely", "publicly": may stand between subject and verb
 _ASIDE = re.compile(r"\([^()]{0,80}\)"  # "(NASDAQ: ACME)"
                     r"|(?<=\s)(?:—|–|--?)\s[a-z][^—–]{0,150}?\s(?:—|–|--?)(?=\s)")
 _COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.V|B\.V)\b\.?")
-_MAX_RUN = 6
 _RELATIVES = frozenset({"that", "which", "who"})
 _GENERIC_PREPOSITIONS = frozenset({"of", "at", "in", "from", "within", "inside", "across"})
 _PLACE_PREPOSITIONS = frozenset({"in", "of", "at", "near", "from", "outside", "across"})
@@ -42,7 +38,6 @@ _PLACE_PARTICIPLES = frozenset({"based", "headquartered", "located", "registered
 _MAX_GAP = 10
 _MAX_APPOSITIVE = 45
 _MAX_COORDINATED_PREDICATE = 12
-_SINGULAR_VERB = re.compile(r"\s*(?:has|is|was|does|[a-z]+[^s\W]s)\b")
 _DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
 APPOSITIVE_STARTS = frozenset({
     "the", "a", "an", "its", "one", "now", "formerly", "long", "already", "itself", "which",
@@ -53,25 +48,6 @@ APPOSITIVE_STARTS = frozenset({
     "created", "started", "launched", "listed", "valued", "funded", "among", "not", "no",
     "never", "having", "after", "following", "fresh", "where", "whom", "operator", "supplier",
     "vendor", "specialist"})
-
-
-@dataclass(frozen=True, slots=True)
-class Subject:
-    """What stands before the verb; `how` says how `names` were found.
-
-    how: "name" (one or a coordinated list), "pronoun" or "descriptor" (still to
-    resolve), "person" (a person, not an organisation), "target" (the watched
-    community itself), "project" (one of its software projects), "none" (no
-    name: "large organizations").
-    """
-
-    how: str
-    names: tuple[str, ...]
-    start: int
-    end: int
-    text: str
-    gap_from: int = -1          # where the gap starts when an appositive was skipped
-    appositive: str = ""        # ", the Texas computer maker," when one was skipped
 
 
 def blank_comma_suffixes(text: str) -> str:
@@ -121,7 +97,7 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             m = tokens[i]
             return Subject(how, (), m.start(), m.end(), tok)
         if is_cap(tok) and not lex.has("gap_caps", low) and not _YEAR_OR_NUMBER.fullmatch(tok):
-            found = _name_subject(sentence, tokens, i, seg_start, lex)
+            found = name_subject(sentence, tokens, i, seg_start, lex)
             if relative:  # "a consortium based in Santiago, Chile, that became": not Chile
                 found = _past_place(sentence, tokens, found, seg_start, lex) or found
             elif _object_of_noun(tokens, found, lex):  # "Payments affiliate of Strathmore takes"
@@ -131,7 +107,7 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             return _descriptor(sentence, tokens, i)
         if lex.has("proxy_nouns", low) and i > 0 and is_cap(tokens[i - 1].group()) and \
                 POSSESSIVE.search(tokens[i - 1].group()):  # "Acme's name has gone from"
-            found = _name_subject(sentence, tokens, i - 1, seg_start, lex)
+            found = name_subject(sentence, tokens, i - 1, seg_start, lex)
             return replace(found, gap_from=gap_from, appositive=aside)
         if low == "that" and i > 0 and _opens_clause(tokens[i - 1].group(), lex):
             break  # "..., and that rejoining the foundation was": no subject of its own
@@ -146,21 +122,8 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
     if conjunction > 0 and i < conjunction:
         return _leading_subject(sentence, tokens, conjunction, lex)
     if i < 0 and seg_start > 0:
-        return _dashed_list(sentence, seg_start, lex) or Subject("none", (), end, end, "")
+        return dashed_list(sentence, seg_start, lex) or Subject("none", (), end, end, "")
     return Subject("none", (), end, end, "")
-
-
-def _dashed_list(sentence: str, seg_start: int, lex: Lexicon) -> Subject | None:
-    """"Three sponsors - A, B and C - have dropped out": the names between
-    the dashes are the subject when only auxiliaries follow the second dash."""
-    found = _DASHED.search(sentence, 0, seg_start)
-    if found is None:
-        return None
-    text = found.group("names")
-    names = list_names(text, lex)
-    if not names or len(names) != len(_LIST_PARTS.split(text)):
-        return None
-    return Subject("name", names, found.start("names"), found.end("names"), text)
 
 
 def clause_subject(sentence: str, end: int, lex: Lexicon) -> Subject:
@@ -195,7 +158,7 @@ def _leading_subject(sentence: str, tokens: list[re.Match[str]], stop: int,
     if not follower.islower() or follower in ("which", "who", "that") or \
             stop - last > _MAX_COORDINATED_PREDICATE:
         return none
-    found = _name_subject(sentence, tokens, last, tokens[start].start(), lex)
+    found = name_subject(sentence, tokens, last, tokens[start].start(), lex)
     return found if found.how == "name" else none
 
 
@@ -224,86 +187,6 @@ def _descriptor(sentence: str, tokens: list[re.Match[str]], head: int) -> Subjec
     return Subject("none", (), tokens[head].start(), tokens[head].end(), tokens[head].group())
 
 
-def _run_start(tokens: list[re.Match[str]], last: int, lex: Lexicon) -> int:
-    k = last
-    while k - 1 >= 0 and last - k < _MAX_RUN:
-        prev = tokens[k - 1].group()
-        if is_cap(prev) and prev not in "," and not lex.is_non_name(prev):
-            k -= 1
-        elif prev.casefold() in ("of", "&", "de") and k - 2 >= 0 and is_cap(tokens[k - 2].group()):
-            k -= 2
-        else:
-            break
-    return k
-
-
-def _name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_start: int,
-                  lex: Lexicon) -> Subject:
-    k = _run_start(tokens, last, lex)
-    run = tokens[k:last + 1]
-    singular = _SINGULAR_VERB.match(sentence, tokens[last].end()) is not None
-    owner = next((j for j, t in enumerate(run[:-1]) if POSSESSIVE.search(t.group())), None)
-    if owner is not None:  # "Ferrocene Cloud's CEO on dropping ...": the company acts
-        run = run[:owner + 1]
-        last = k + owner
-    full = sentence[run[0].start():run[-1].end()]
-    if not (lex.known(full) or lex.known(strip_suffixes(full, lex))):
-        run = _strip_stop_caps(run, lex)
-    if not run:
-        return Subject("none", (), tokens[last].start(), tokens[last].end(), "")
-    start, end = run[0].start(), tokens[last].end()
-    text = sentence[start:end]
-    kind = classify_name(text, lex, sentence_initial=start == 0 and not singular)
-    if kind != "name":
-        return Subject(kind, (), start, end, text)
-    names = [text]
-    if len(run) == last + 1 - k:  # nothing stripped: a list may continue leftwards
-        more, start = _coordinated_before(sentence, tokens, k, lex, text)
-        joined = sentence[start:end]
-        if len(more) == 1 and "," not in joined and one_name(more[0], text, lex):
-            names = [joined]  # "Nippon Telegraph and Telephone Corp."
-        else:
-            names = [*more, text]
-    return Subject("name", tuple(canonical(n, lex) for n in names), start, end,
-                   sentence[start:end])
-
-
-def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
-                        lex: Lexicon, last_name: str) -> tuple[list[str], int]:
-    """Earlier members of "Dell, Cisco and Intel joined"; needs an "and"."""
-    found: list[str] = []
-    start = first_start = tokens[k].start()
-    saw_and = False
-    while k >= 2:
-        sep = k - 1
-        if tokens[sep].group().casefold() == "and":
-            saw_and = True
-            if tokens[sep - 1].group() == ",":
-                sep -= 1
-        elif tokens[sep].group() != ",":
-            break
-        last = sep - 1
-        if last < 0 or not is_cap(tokens[last].group()):
-            break
-        first = _run_start(tokens, last, lex)
-        if first > 0 and not _opens_list(tokens[first - 1].group(), lex):
-            break
-        run = _strip_stop_caps(tokens[first:last + 1], lex)
-        opening = first == 0 or tokens[first - 1].group() in (",", ";", ":")
-        if not run or (len(run) != last + 1 - first and not opening):
-            break  # "Both Dell and Cisco" opens a clause; "said Dell and" does not
-        text = sentence[run[0].start():tokens[last].end()]
-        if classify_name(text, lex, sentence_initial=first == 0) != "name":
-            break
-        found.insert(0, text)
-        start, k = run[0].start(), first
-        if len(run) != last + 1 - first:
-            break
-    if found and (saw_and or all(lex.known(n) for n in (*found, last_name))):
-        return found, start  # "Dell, Cisco and Intel joined"; "Huawei, Intel elevated"
-    return [], first_start
-
-
 def _past_place(sentence: str, tokens: list[re.Match[str]], found: Subject, seg_start: int,
                 lex: Lexicon) -> Subject | None:
     """The antecedent of a relative clause when the name before it is only the
@@ -312,7 +195,7 @@ def _past_place(sentence: str, tokens: list[re.Match[str]], found: Subject, seg_
     is X too (the subject of "is"). None when the name is no such object."""
     k = first = next((j for j, t in enumerate(tokens) if t.start() == found.start), -1)
     while k >= 2 and tokens[k - 1].group() == "," and is_cap(tokens[k - 2].group()):
-        k = _run_start(tokens, k - 2, lex)  # "Santiago, Chile"
+        k = run_start(tokens, k - 2, lex)  # "Santiago, Chile"
     if k < 1 or tokens[k - 1].group().casefold() not in _PLACE_PREPOSITIONS:
         return None
     place = k < first  # "City, Country"
@@ -322,8 +205,8 @@ def _past_place(sentence: str, tokens: list[re.Match[str]], found: Subject, seg_
     if k < 1 or not (place or lex.has("descriptor_heads", tokens[k - 1].group())):
         return None  # "came from Camborne Systems, which ...": Camborne is the antecedent
     if is_cap(tokens[k - 1].group()):
-        return _name_subject(sentence, tokens, k - 1, seg_start, lex)
-    for m in range(k - 1, max(-1, k - _MAX_RUN - 3), -1):
+        return name_subject(sentence, tokens, k - 1, seg_start, lex)
+    for m in range(k - 1, max(-1, k - MAX_RUN - 3), -1):
         word = tokens[m].group().casefold()
         if word in ("is", "was", "are", "were"):
             return subject_before(sentence, tokens[m].start(), lex)
@@ -352,15 +235,3 @@ def _opens_clause(word: str, lex: Lexicon) -> bool:
     return low in ("and", "but", "or") or lex.has("reporting_verbs", low)
 
 
-def _opens_list(word: str, lex: Lexicon) -> bool:
-    """What may stand right before a coordinated name: a separator, or a
-    complementiser or reporting verb ("said this week that A, B and C had")."""
-    low = word.casefold()
-    return low in (",", "and", "that") or lex.has("reporting_verbs", low)
-
-
-def _strip_stop_caps(run: list[re.Match[str]], lex: Lexicon) -> list[re.Match[str]]:
-    i = 0
-    while i < len(run) and lex.is_stop_cap(run[i].group()):
-        i += 1
-    return run[i:]

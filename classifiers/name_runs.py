@@ -1,0 +1,159 @@
+"""Names in a sentence: the capitalised run that ends at a word, and the names
+coordinated with it ("Dell, Cisco and Intel"; "A, B and C" between dashes).
+
+A run is an organisation only if `classify_name` says so; "Nippon Telegraph
+and Telephone Corp." stays one name (`one_name`). `Subject` is the result
+type the subject finder in `classifiers.subjects` returns too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from classifiers.lexicon import Lexicon
+from classifiers.names import (
+    POSSESSIVE,
+    canonical,
+    classify_name,
+    is_cap,
+    list_names,
+    one_name,
+    strip_suffixes,
+)
+
+_DASHED = re.compile(r"\s(?:--?|—|–)\s+(?P<names>[A-Z][^-—–;:]{1,200}?)\s+(?:--?|—|–)\s*$")
+_LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+MAX_RUN = 6
+_SINGULAR_VERB = re.compile(r"\s*(?:has|is|was|does|[a-z]+[^s\W]s)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What stands before the verb; `how` says how `names` were found.
+
+    how: "name" (one or a coordinated list), "pronoun" or "descriptor" (still to
+    resolve), "person" (a person, not an organisation), "target" (the watched
+    community itself), "project" (one of its software projects), "none" (no
+    name: "large organizations").
+    """
+
+    how: str
+    names: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    gap_from: int = -1          # where the gap starts when an appositive was skipped
+    appositive: str = ""        # ", the Texas computer maker," when one was skipped
+
+
+def dashed_list(sentence: str, seg_start: int, lex: Lexicon) -> Subject | None:
+    """"Three sponsors - A, B and C - have dropped out": the names between
+    the dashes are the subject when only auxiliaries follow the second dash."""
+    found = _DASHED.search(sentence, 0, seg_start)
+    if found is None:
+        return None
+    text = found.group("names")
+    names = list_names(text, lex)
+    if not names or len(names) != len(_LIST_PARTS.split(text)):
+        return None
+    return Subject("name", names, found.start("names"), found.end("names"), text)
+
+
+def run_start(tokens: list[re.Match[str]], last: int, lex: Lexicon) -> int:
+    """Where the capitalised run ending at tokens[last] starts ("University of
+    Skye" included), at most `MAX_RUN` tokens back."""
+    k = last
+    while k - 1 >= 0 and last - k < MAX_RUN:
+        prev = tokens[k - 1].group()
+        if is_cap(prev) and prev not in "," and not lex.is_non_name(prev):
+            k -= 1
+        elif prev.casefold() in ("of", "&", "de") and k - 2 >= 0 and is_cap(tokens[k - 2].group()):
+            k -= 2
+        else:
+            break
+    return k
+
+
+def name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_start: int,
+                 lex: Lexicon) -> Subject:
+    """The organisation(s) named by the run ending at tokens[last], with any
+    names coordinated before it; or why the run is no organisation."""
+    k = run_start(tokens, last, lex)
+    run = tokens[k:last + 1]
+    singular = _SINGULAR_VERB.match(sentence, tokens[last].end()) is not None
+    owner = next((j for j, t in enumerate(run[:-1]) if POSSESSIVE.search(t.group())), None)
+    if owner is not None:  # "Ferrocene Cloud's CEO on dropping ...": the company acts
+        run = run[:owner + 1]
+        last = k + owner
+    full = sentence[run[0].start():run[-1].end()]
+    if not (lex.known(full) or lex.known(strip_suffixes(full, lex))):
+        run = strip_stop_caps(run, lex)
+    if not run:
+        return Subject("none", (), tokens[last].start(), tokens[last].end(), "")
+    start, end = run[0].start(), tokens[last].end()
+    text = sentence[start:end]
+    kind = classify_name(text, lex, sentence_initial=start == 0 and not singular)
+    if kind != "name":
+        return Subject(kind, (), start, end, text)
+    names = [text]
+    if len(run) == last + 1 - k:  # nothing stripped: a list may continue leftwards
+        more, start = _coordinated_before(sentence, tokens, k, lex, text)
+        joined = sentence[start:end]
+        if len(more) == 1 and "," not in joined and one_name(more[0], text, lex):
+            names = [joined]  # "Nippon Telegraph and Telephone Corp."
+        else:
+            names = [*more, text]
+    return Subject("name", tuple(canonical(n, lex) for n in names), start, end,
+                   sentence[start:end])
+
+
+def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
+                        lex: Lexicon, last_name: str) -> tuple[list[str], int]:
+    """Earlier members of "Dell, Cisco and Intel joined"; needs an "and"."""
+    found: list[str] = []
+    start = first_start = tokens[k].start()
+    saw_and = False
+    while k >= 2:
+        sep = k - 1
+        if tokens[sep].group().casefold() == "and":
+            saw_and = True
+            if tokens[sep - 1].group() == ",":
+                sep -= 1
+        elif tokens[sep].group() != ",":
+            break
+        last = sep - 1
+        if last < 0 or not is_cap(tokens[last].group()):
+            break
+        first = run_start(tokens, last, lex)
+        if first > 0 and not _opens_list(tokens[first - 1].group(), lex):
+            break
+        run = strip_stop_caps(tokens[first:last + 1], lex)
+        opening = first == 0 or tokens[first - 1].group() in (",", ";", ":")
+        if not run or (len(run) != last + 1 - first and not opening):
+            break  # "Both Dell and Cisco" opens a clause; "said Dell and" does not
+        text = sentence[run[0].start():tokens[last].end()]
+        if classify_name(text, lex, sentence_initial=first == 0) != "name":
+            break
+        found.insert(0, text)
+        start, k = run[0].start(), first
+        if len(run) != last + 1 - first:
+            break
+    if found and (saw_and or all(lex.known(n) for n in (*found, last_name))):
+        return found, start  # "Dell, Cisco and Intel joined"; "Huawei, Intel elevated"
+    return [], first_start
+
+
+def _opens_list(word: str, lex: Lexicon) -> bool:
+    """What may stand right before a coordinated name: a separator, or a
+    complementiser or reporting verb ("said this week that A, B and C had")."""
+    low = word.casefold()
+    return low in (",", "and", "that") or lex.has("reporting_verbs", low)
+
+
+def strip_stop_caps(run: list[re.Match[str]], lex: Lexicon) -> list[re.Match[str]]:
+    """The run without leading words that never start a name ("The", "Now")."""
+    i = 0
+    while i < len(run) and lex.is_stop_cap(run[i].group()):
+        i += 1
+    return run[i:]
