@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from classifiers import Classifier, Event, Verdict
 from classifiers.companykey import company_key
-from watchers.articles import extract
+from watchers.articles import extract, extract_title
 
 EventKey = tuple[str, str]
 Canonical = Callable[[str], "str | None"]
@@ -202,12 +202,14 @@ def _label(line: str, number: int, path: Path) -> Label:
     return Label(raw["file"], raw["flag"], tuple(events), number)
 
 
-def load_text(path: Path) -> str:
-    """A document's text: .html through the article extractor, else as text."""
+def load_text(path: Path) -> tuple[str, str | None]:
+    """A document's text and title: .html through the article extractor (the
+    page's headline as title, as a feed entry would give it), else as text
+    (whose first line the classifier may take for the headline)."""
     raw = path.read_bytes()
     if path.suffix.lower() in (".html", ".htm"):
-        return extract(raw, url=None) or ""
-    return raw.decode("utf-8", errors="replace")
+        return extract(raw, url=None) or "", extract_title(raw)
+    return raw.decode("utf-8", errors="replace"), None
 
 
 def default_sets() -> list[tuple[str, Path]]:
@@ -237,7 +239,7 @@ def evaluate(name: str, directory: Path, labels_path: Path | None, classifier: C
             raise BacktestError(f"{labels_path}:{label.line}: no such file {label.file!r} in "
                                 f"{directory}")
     canonical = classifier.rules.lexicon.known
-    results = [judge(label, classifier.classify(load_text(directory / label.file)), canonical)
+    results = [judge(label, classifier.classify(*load_text(directory / label.file)), canonical)
                for label in _progress(labels, name, progress)]
     return SetReport(name, directory, tuple(results))
 

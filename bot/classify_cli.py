@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from classifiers import Classifier, Trace, Verdict, classify
-from watchers.articles import extract, looks_like_html
+from watchers.articles import extract, extract_title, looks_like_html
 
 
 def run_classify(paths: Sequence[str], as_json: bool, explain: bool, out: TextIO,
@@ -22,12 +22,12 @@ def run_classify(paths: Sequence[str], as_json: bool, explain: bool, out: TextIO
     failed = False
     for path in paths:
         try:
-            text = read_input(path, stdin or sys.stdin)
+            text, title = read_input(path, stdin or sys.stdin)
         except OSError as exc:
             print(f"classify: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
             failed = True
             continue
-        verdict = classifier.classify(text) if classifier else classify(text)
+        verdict = classifier.classify(text, title) if classifier else classify(text, title)
         if as_json:
             out.write(json.dumps(verdict_json(path, verdict, explain)) + "\n")
         else:
@@ -35,16 +35,18 @@ def run_classify(paths: Sequence[str], as_json: bool, explain: bool, out: TextIO
     return 1 if failed else 0
 
 
-def read_input(path: str, stdin: TextIO) -> str:
-    """The article text behind a path: stdin for "-", HTML turned into text."""
+def read_input(path: str, stdin: TextIO) -> tuple[str, str | None]:
+    """The article text and title behind a path: stdin for "-", HTML turned
+    into text with the page's headline as title (plain text has none: the
+    classifier may take its first line)."""
     if path == "-":
         text = stdin.read()
     else:
         with open(path, "rb") as handle:
             text = handle.read().decode("utf-8", errors="replace")
     if looks_like_html(text):
-        return extract(text) or ""
-    return text
+        return extract(text) or "", extract_title(text)
+    return text, None
 
 
 def verdict_json(path: str, verdict: Verdict, explain: bool) -> dict[str, Any]:

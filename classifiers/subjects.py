@@ -81,7 +81,7 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             j = _skip_appositive(tokens, i)
             if j == i - 1 and gap == len(tokens) - 1 - i and i > 0 and not relative:
                 shared = _leading_subject(sentence, tokens, i, lex)
-                if shared.how == "name":  # "Brodick ups its commitment, joins foundation"
+                if shared.how in ("name", "descriptor"):  # "Brodick ups ..., joins foundation"
                     return shared
             if j < i - 1 and gap_from < 0:
                 gap_from = tokens[i].end()
@@ -155,6 +155,10 @@ def _leading_subject(sentence: str, tokens: list[re.Match[str]], stop: int,
     while last + 1 < stop and is_cap(tokens[last + 1].group()):
         last += 1
     follower = tokens[last + 1].group() if last + 1 < stop else ""
+    if k > start and lex.has("descriptor_heads", follower) and \
+            tokens[k - 1].group().casefold() in _DETERMINERS:  # "The Norwegian carrier"
+        begin, end = tokens[k - 1].start(), tokens[last + 1].end()
+        return Subject("descriptor", (), begin, end, sentence[begin:end])
     if not follower.islower() or follower in ("which", "who", "that") or \
             stop - last > _MAX_COORDINATED_PREDICATE:
         return none

@@ -74,6 +74,16 @@ def _codec(label: str | None) -> str | None:
     return "utf-8" if found.startswith("utf-16") else found
 
 
+def extract_title(html: bytes | str, *, content_type: str | None = None) -> str | None:
+    """The page's headline (og:title, else <title> without the site name, else
+    its h1), for callers that have no feed entry title: a file read by hand."""
+    if isinstance(html, bytes):
+        html = decode_html(html[:MAX_HTML_CHARS], content_type)
+    meta = trafilatura.extract_metadata(html[:MAX_HTML_CHARS])
+    title = meta.title if meta is not None else None
+    return " ".join(title.split()) if title and title.strip() else None
+
+
 def looks_like_html(text: str) -> bool:
     """Cheap sniff used by the CLI to route files through `extract`."""
     head = text[:2048].lstrip("\ufeff \t\r\n").lower()
