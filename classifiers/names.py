@@ -63,9 +63,9 @@ def canonical(name: str, lex: Lexicon) -> str:
         return known
     stripped = strip_suffixes(name, lex)
     words = stripped.split()
-    for k in range(1, len(words)):  # "Chinese telecom giant Huawei Technologies"
+    for k in range(len(words)):  # "Chinese telecom giant Huawei Technologies"
         known = lex.known(" ".join(words[k:]))
-        if known and _only_describes(words[:k], lex):
+        if known and (k == 0 or _only_describes(words[:k], lex)):
             return known
     return stripped
 
@@ -73,7 +73,9 @@ def canonical(name: str, lex: Lexicon) -> str:
 def _only_describes(words: list[str], lex: Lexicon) -> bool:
     """Words before a known name that only describe it ("Chinese telecom giant",
     "Beijing-based", "the German"), not a name of their own ("Nordfjord" in "Nordfjord Telekom")."""
-    return any(w.rsplit("-", 1)[-1].islower() for w in words) or all(
+    if any(w.rsplit("-", 1)[-1].islower() or not any(c.isalpha() for c in w) for w in words):
+        return True  # "telecom giant", "Beijing-based", a dateline's "TOKYO --"
+    return all(
         lex.is_stop_cap(w) or w.casefold() in lex.descriptors for w in words)
 
 
