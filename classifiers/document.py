@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -18,6 +19,8 @@ _NOT_HEADLINE_END = (".", ":", ",", ";")
 CONTEXT_WINDOW = 3
 #: A line this short without a sentence end (or any line ending in ":") heads a section.
 HEADING_MAX_CHARS = 100
+#: Unbulleted lines this short right after a "...:" heading are its list's items.
+LIST_ITEM_MAX_CHARS = 80
 DATELINE_SENTENCES = 4
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
@@ -36,6 +39,7 @@ class Document:
     body: str
     lex: Lexicon = field(repr=False, compare=False)
     headings: tuple[int, ...] = ()
+    items: Mapping[int, int] = field(default_factory=dict)  # list item -> its opener
     year: str | None = None
 
     @cached_property
@@ -99,7 +103,8 @@ def prepare(text: str, title: str | None, lex: Lexicon,
         sentences.insert(0, Sentence(title_text, 0, -1, related=False, title=True))
     has_target = tuple(lex.target_re.search(s.text) is not None for s in sentences)
     body = "\n".join(line.text for line in lines)
-    return Document(tuple(sentences), has_target, body, lex, _headings(sentences, lines),
+    headings, items = _headings(sentences, lines)
+    return Document(tuple(sentences), has_target, body, lex, headings, items,
                     _dateline_year(sentences))
 
 
@@ -113,22 +118,40 @@ def _dateline_year(sentences: list[Sentence]) -> str | None:
     return None
 
 
-def _headings(sentences: list[Sentence], lines: list[Line]) -> tuple[int, ...]:
-    """For each sentence, the first sentence of the nearest heading line above it."""
+def _headings(sentences: list[Sentence],
+              lines: list[Line]) -> tuple[tuple[int, ...], dict[int, int]]:
+    """For each sentence, the first sentence of the nearest heading line above
+    it; and the items of lists, each with the sentence that opens its list: the
+    short lines right after a line that ends in ":" (bulleted or not, never
+    headings of their own), opened by that line's last sentence."""
     first_of_line: dict[int, int] = {}
+    last_of_line: dict[int, int] = {}
     for s in sentences:
         if not s.title:
             first_of_line.setdefault(s.line, s.index)
+            last_of_line[s.line] = s.index
     out = []
+    items: dict[int, int] = {}
     current = -1
+    listing, opener = -1, -1  # the list's last item line so far, and its opener
     for s in sentences:
-        if not s.title and first_of_line.get(s.line) == s.index and \
-                _is_heading(lines[s.line].text):
-            out.append(current)
-            current = s.index
-            continue
+        if not s.title and first_of_line.get(s.line) == s.index:
+            text = lines[s.line].text
+            if listing >= 0 and s.line == listing + 1 and len(text) <= LIST_ITEM_MAX_CHARS \
+                    and not text.endswith((".", ":", "!", "?")):
+                listing = s.line  # "Orbis Datacenter Group (Gold)" under "...have joined:"
+                items[s.index] = opener
+                out.append(current)
+                continue
+            listing, opener = -1, -1
+            if text.endswith(":"):
+                listing, opener = s.line, last_of_line[s.line]
+            if _is_heading(text):
+                out.append(current)
+                current = s.index
+                continue
         out.append(current)
-    return tuple(out)
+    return tuple(out), items
 
 
 def _is_heading(line: str) -> bool:

@@ -57,6 +57,9 @@ class Lexicon:
     def is_legal_suffix(self, word: str) -> bool:
         return self.suffix_re.fullmatch(" " + word) is not None
 
+    def words_as_written(self, key: str) -> frozenset[str]:
+        return self.exact.get(key, frozenset())
+
     def is_non_name(self, word: str) -> bool:
         """"Q3", "FY2024", "Q2's": a period, never an organisation."""
         return self.non_name_re.fullmatch(_OWNER_SUFFIX.sub("", word)) is not None
@@ -143,12 +146,17 @@ def legal_suffix_re(forms: Iterable[str]) -> re.Pattern[str]:
     """Trailing legal suffixes after a name ("Acme, Inc.", "Acme Pty Ltd",
     "Acme Sp. z o.o."): each form with optional dots and flexible spaces,
     case-insensitive, one or more in a row, never the whole name."""
+    body = legal_suffix_source(forms)
+    return re.compile(rf"(?<=[^\s,])(?:\s*,?\s+{body})+\.?\s*$", re.I)
+
+
+def legal_suffix_source(forms: Iterable[str]) -> str:
+    """Regex source for one legal suffix of `forms` (a whole word or words)."""
     alternatives = sorted({_suffix_source(f) for f in forms if f.strip(" .")}, key=len,
                           reverse=True)
     if not alternatives:
-        return re.compile(r"(?!x)x")
-    body = "|".join(alternatives)
-    return re.compile(rf"(?<=[^\s,])(?:\s*,?\s+(?:{body})(?![\w&]))+\.?\s*$", re.I)
+        return r"(?!x)x"
+    return rf"(?:{'|'.join(alternatives)})(?![\w&])"
 
 
 def _suffix_source(form: str) -> str:

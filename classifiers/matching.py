@@ -66,7 +66,8 @@ def _candidates(doc: Document, index: int, rules: RuleSet) -> list[tuple[Rule, r
         return []
     out: list[tuple[Rule, re.Match[str]]] = []
     for rule in rules.gated(sentence.text.casefold()):
-        if rule.target != "context" and not here:
+        if (rule.target != "context" and not here) or \
+                (rule.requires_scope == "list" and index not in doc.items):
             continue
         out.extend((rule, m) for m in rule.regex.finditer(sentence.text) if m.end() > m.start())
     out.sort(key=lambda c: (c[1].start() - c[1].end(), c[1].start()))
@@ -159,9 +160,13 @@ def _subject(text: str, rule: Rule, match: re.Match[str], rules: RuleSet) -> Sub
 def _required(doc: Document, index: int, requires: re.Pattern[str], scope: str) -> bool:
     """"near": this or the previous sentence, the headline or the heading over
     it; "heading": only the heading over it (the headline if none, or if the
-    heading only names the change: "ADDED", "Removed")."""
+    heading only names the change: "ADDED", "Removed"); "list": the sentence
+    is an item of a list and the "...:" line that opens it matches."""
     title = doc.sentences[:1] if doc.sentences and doc.sentences[0].title else ()
     heading = doc.sentences[doc.heading(index):][:1] if doc.heading(index) >= 0 else ()
+    if scope == "list":  # an item of the list its own "...:" heading line opens
+        opener = doc.items.get(index, -1)
+        return opener >= 0 and requires.search(doc.sentences[opener].text) is not None
     if scope == "heading":
         if heading and _BARE_CHANGE_HEADING.match(heading[0].text):
             heading = ()

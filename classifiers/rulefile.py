@@ -27,7 +27,7 @@ WORD_KEYS = (
 )
 _RULE_KEYS = {"id", "action", "pattern", "confidence", "target", "keywords", "requires",
               "requires_scope", "cue", "cue_scope", "note"}
-REQUIRES_SCOPES = ("near", "heading")
+REQUIRES_SCOPES = ("near", "heading", "list")
 _VETO_KEYS = {"id", "reason", "scope", "pattern", "actions", "unless", "unless_scope",
               "unless_this_year", "note"}
 _COMPANY_KEYS = {"name", "aliases", "descriptors"}

@@ -1,9 +1,10 @@
 """Merging the packaged rule files with an admin's extra ones and compiling them.
 
 Patterns may use ``{MACRO}`` names from any file's ``[macros]`` table, every
-``[cues]`` list (merged across files, see `classifiers.cues`), plus two
-generated ones: ``TARGET_BARE`` (the watched names) and ``OTHER`` (other
-foundations). Everything is compiled once, when a Classifier is built.
+``[cues]`` list (merged across files, see `classifiers.cues`), plus three
+generated ones: ``TARGET_BARE`` (the watched names), ``OTHER`` (other
+foundations) and ``LEGAL`` (one legal suffix: "GmbH", "Sp. z o.o.").
+Everything is compiled once, when a Classifier is built.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from classifiers.cues import cue_source, list_anchors, phrase_source
 from classifiers.errors import RuleError
-from classifiers.lexicon import Lexicon, build_lexicon
+from classifiers.lexicon import Lexicon, build_lexicon, legal_suffix_source
 from classifiers.model import Action
 from classifiers.rulefile import CompanySpec, RuleFile, RuleSpec, VetoSpec, Where, parse_rule_file
 
@@ -151,6 +152,7 @@ def _macros(files: Sequence[RuleFile], lexicon: Lexicon) -> dict[str, tuple[str,
     macros: dict[str, tuple[str, Where | None]] = {
         "TARGET_BARE": (lexicon.target_bare, None),
         "OTHER": (f"(?-i:{lexicon.other_re.pattern})", None),
+        "LEGAL": (legal_suffix_source(lexicon.words_as_written("corporate_suffixes")), None),
     }
     for file in files:
         for name, value, where in file.macros:

@@ -11,6 +11,7 @@ from classifiers.text import Line
 _BOUNDARY = re.compile(r"([.!?]+[\"”’')\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&]*)$")
 _WORD_AFTER = re.compile(r"[\"“‘(\[]?([A-Za-z]+)")
+_LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,8 @@ def _split_line(text: str, abbreviations: frozenset[str], starters: frozenset[st
     pieces: list[str] = []
     start = 0
     for found in _BOUNDARY.finditer(text):
-        if _is_abbreviation(text, found, abbreviations, starters):
+        if _is_abbreviation(text, found, abbreviations, starters) or \
+                _LIST_NUMBER.fullmatch(text, start, found.end(1)):  # "1. Acme Ltd"
             continue
         piece = text[start:found.end(1)].strip()
         if piece:

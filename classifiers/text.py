@@ -36,6 +36,8 @@ _LIST_START = re.compile(r"\s*(?:[-*•·]\s|\d+[.)]\s|#)")
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 50, 120
 #: Without a wrap width, a line this long not ending a sentence runs on.
 RUN_ON_MIN_WIDTH = 70
+#: Lines of an unbulleted list after a "...:" line are at most this long.
+LIST_ITEM_MAX_WIDTH = 80
 _RUN_ON_WORDS = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", "of", "to", "in",
                            "and", "or", "as", "for", "with", "that", "by", "on", "at", "from",
                            "is", "are", "was", "were", "has", "have", "had", "will", "be"})
@@ -45,6 +47,9 @@ _LABELLED = re.compile(r"^\s*(?:[-*•·]\s+)?[\w-]+(?:\s+[\w-]+)?\s*:\s")  # "A
 # A blog's comment header: "4 Responses to “Acme joins OpenStack”".
 _COMMENT_COUNT = re.compile(r"^\W*(?:\d+|no|one|two|three|four|five)\s+(?:responses?|comments?|"
                             r"replies|reply|thoughts?)\s+(?:to|on)\s+\S.{0,160}$", re.I)
+_MEMBERSHIP_LIST_OPENER = re.compile(
+    r"\b(?:join\w*|signed|members?|membership|sponsors?|sponsorship|renew\w*|left|depart\w*|"
+    r"withdr\w*|welcom\w*)\b[^:]*:\s*$", re.I)
 _LINK_ITEM = re.compile(r"^\s*(?:[-*•·]\s+)?\S.{3,250}\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)\s*$")
 
 
@@ -101,7 +106,8 @@ def unwrap(text: str) -> str:
     out = []
     for i, line in enumerate(lines):
         out.append(line)
-        joined = i in near and not _LIST_START.match(lines[i + 1])
+        joined = i in near and not _LIST_START.match(lines[i + 1]) and \
+            not _in_colon_list(lines, i)
         out.append(" " if joined else "\n")
     return "".join(out[:-1])
 
@@ -125,7 +131,20 @@ def _runs_on(lines: list[str], i: int) -> bool:
         return False
     if nxt[0].islower() or line.rsplit(None, 1)[-1] in _RUN_ON_WORDS:
         return True
-    return i > 0 and len(line) >= RUN_ON_MIN_WIDTH and not _title_case(nxt)
+    return i > 0 and len(line) >= RUN_ON_MIN_WIDTH and not _title_case(nxt) and \
+        not _in_colon_list(lines, i)
+
+
+def _in_colon_list(lines: list[str], i: int) -> bool:
+    """Line i is an item of an unbulleted list: short lines up to one that
+    ends in ":" ("the following companies have joined:" / "Acme, a hoster")."""
+    for j in range(i, -1, -1):
+        line = lines[j].strip()
+        if j < i and line.endswith(":"):
+            return True
+        if line and (len(line) > LIST_ITEM_MAX_WIDTH or line.endswith((".", "!", "?", ":"))):
+            return False
+    return False
 
 
 def _title_case(line: str) -> bool:
@@ -167,12 +186,14 @@ def clean_lines(text: str, header_re: re.Pattern[str]) -> list[Line]:
 
 
 def _mark_trailing_headlines(lines: list[Line]) -> list[Line]:
-    """Two or more headline-like lines ending the text are a links block."""
+    """Two or more headline-like lines ending the text are a links block,
+    unless the line before them announces a list of members."""
     start = len(lines)
     while start > 1 and _headline_like(lines[start - 1].text):
         start -= 1
-    if len(lines) - start < TRAILING_HEADLINES_MIN:
-        return lines
+    if len(lines) - start < TRAILING_HEADLINES_MIN or \
+            (start > 0 and _MEMBERSHIP_LIST_OPENER.search(lines[start - 1].text)):
+        return lines  # "...the following have joined:" opens a list of names, not links
     return lines[:start] + [Line(line.text, True) for line in lines[start:]]
 
 
