@@ -26,6 +26,10 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
                    rf"|\b\d{{1,2}}\s+{_MONTH}\s+((?:19|20)\d\d)\b"
                    r"|\b((?:19|20)\d\d)-\d\d-\d\d\b", re.I)
+MAIL_HEADERS_MAX = 12
+_MAIL_HEADER = re.compile(r"^(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Message-ID|In-Reply-To|"
+                          r"References|Organi[sz]ation|List-Id|X-[\w-]+)\s*:\s*(.*)$", re.I)
+_REPLY_PREFIX = re.compile(r"^((?:\s*\[[^\]]{1,60}\])*)(?:\s*(?:re|fwd?|aw|sv|wg)\s*:)+", re.I)
 _LABEL = re.compile(r"^[\w-]+(?:\s+[\w-]+)?:\s+\S")
 
 
@@ -88,10 +92,13 @@ class Document:
 def prepare(text: str, title: str | None, lex: Lexicon,
             header_re: re.Pattern[str]) -> Document:
     """Repair, strip markup, split. A missing `title` is taken from the front
-    matter, else from a first line that reads like a headline."""
+    matter, else from a mail's Subject header, else from a first line that
+    reads like a headline."""
     body, fm_title = split_front_matter(repair(text))
     title = repair(title).strip() if title else fm_title
     lines = clean_lines(demarkdown(unwrap(body)), header_re)
+    subject, lines = _mail_headers(lines)
+    title = title or subject
     if not title and len(lines) > 1 and _is_headline(lines[0].text) and not lines[0].related:
         title, lines = lines[0].text, lines[1:]
     starters = lex.words.get("stop_caps", frozenset())
@@ -106,6 +113,22 @@ def prepare(text: str, title: str | None, lex: Lexicon,
     headings, items = _headings(sentences, lines)
     return Document(tuple(sentences), has_target, body, lex, headings, items,
                     _dateline_year(sentences))
+
+
+def _mail_headers(lines: list[Line]) -> tuple[str | None, list[Line]]:
+    """A mailing-list post's Subject (without "Re:"; its "[list]" tag stays: it
+    says what the thread is about) and its lines without the address headers
+    (the Date line stays: it dates the story)."""
+    count = 0
+    while count < min(len(lines), MAIL_HEADERS_MAX) and _MAIL_HEADER.match(lines[count].text):
+        count += 1
+    subjects = [_MAIL_HEADER.match(line.text) for line in lines[:count]]
+    subject = next((m.group(2) for m in subjects if m and m.group(1).lower() == "subject"), None)
+    if count < 2 or subject is None:
+        return None, lines
+    kept = [line for line, m in zip(lines[:count], subjects, strict=True)
+            if m and m.group(1).lower() == "date"]
+    return _REPLY_PREFIX.sub(r"\1", subject).strip() or None, kept + lines[count:]
 
 
 def _dateline_year(sentences: list[Sentence]) -> str | None:
