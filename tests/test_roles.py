@@ -105,6 +105,18 @@ async def test_watch_only_records_alerts_and_deliver_only_sends_them(tmp_path: P
         assert len(server.hits("/feed.xml")) == 1  # the deliverer fetched nothing
 
 
+async def registered_holding(app: App, singletons: str, timeout: float = 20) -> None:
+    """Wait until `app`'s registry row says it holds `singletons` (a heartbeat wrote it)."""
+    def held() -> str | None:
+        with app.db.engine.connect() as conn:
+            return conn.execute(select(processes.c.singletons)
+                                .where(processes.c.worker == app.worker)).scalar()
+
+    async with asyncio.timeout(timeout):
+        while await asyncio.to_thread(held) != singletons:
+            await asyncio.sleep(0.05)
+
+
 async def test_a_serving_process_shows_its_roles_and_singletons_in_status(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,7 +129,7 @@ async def test_a_serving_process_shows_its_roles_and_singletons_in_status(
         stop = asyncio.Event()
         serving = asyncio.create_task(app.serve(stop))
         try:
-            await asyncio.sleep(1.5)  # a tick and a heartbeat would have run by now
+            await registered_holding(app, "chat,notices")
             assert await asyncio.to_thread(main, ["status", "--config", str(path)]) == 0
         finally:
             stop.set()
