@@ -73,8 +73,15 @@ class _Worker:
         return await self.stdout.readexactly(size)
 
     async def kill(self) -> int | None:
-        with contextlib.suppress(ProcessLookupError):
-            self.proc.kill()
+        """SIGKILL it (unless it is known to have exited) and return its exit status.
+
+        Not `proc.kill()`: before Python 3.13 that polls the child first and, when it has
+        just died, can reap it under asyncio's own watcher, which then reports exit status
+        255 instead of the signal that killed it (CPython gh-87744). 3.13 signals directly.
+        """
+        if self.proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.proc.pid, signal.SIGKILL)
         return await self.proc.wait()
 
     async def stop(self, grace: float) -> None:
