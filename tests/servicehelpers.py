@@ -16,6 +16,10 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
+from bot.storage import open_database
+from bot.storage.schema import processes
 from tests.fakediscord import FakeDiscord
 from tests.fakeslack import FakeSlack
 
@@ -103,6 +107,21 @@ async def wait_until(check: Callable[[], Any], timeout: float, what: str) -> Any
     except TimeoutError:
         raise AssertionError(f"timed out after {timeout}s waiting for {what}") from None
     return found
+
+
+async def wait_registered(db: Path, proc: asyncio.subprocess.Process, timeout: float) -> None:
+    """Until `proc` has its row in the process registry: its signal handlers are in place."""
+    def registered() -> bool:
+        assert proc.returncode is None, f"stackwatch run exited with {proc.returncode}"
+        database = open_database(f"sqlite:///{db}")
+        try:
+            with database.engine.connect() as conn:
+                return conn.execute(select(processes.c.pid)
+                                    .where(processes.c.pid == proc.pid)).first() is not None
+        finally:
+            database.dispose()
+
+    await wait_until(registered, timeout, f"process {proc.pid} to register")
 
 
 async def stop(proc: asyncio.subprocess.Process) -> None:

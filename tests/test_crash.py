@@ -161,6 +161,9 @@ async def test_sigkill_while_alerts_flow_loses_and_repeats_nothing(tmp_path: Pat
                 await sh.wait_until(lambda: all(len(m) >= want for m in news()), 40,
                                     f"{want} messages in each channel")
                 await asyncio.sleep(0.5)  # room for a late duplicate to show up
+                # Everything may have been delivered before this process got going: stop
+                # it only once it runs, or SIGTERM lands before its handlers exist.
+                await sh.wait_registered(db, proc, 30)
                 proc.send_signal(signal.SIGTERM)
                 assert await asyncio.wait_for(proc.wait(), 20) == 0
             finally:
