@@ -25,6 +25,17 @@ from classifiers.names import (
 _DASHED = re.compile(r"\s(?:--?|—|–)\s+(?P<names>[A-Z][^-—–;:]{1,200}?)\s+(?:--?|—|–)\s*$")
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 MAX_RUN = 6
+MAX_APPOSITIVE = 45
+#: Words that open an appositive after a name: ", a Madrid-based operator,".
+APPOSITIVE_STARTS = frozenset({
+    "the", "a", "an", "its", "one", "now", "formerly", "long", "already", "itself", "which",
+    "who", "whose", "based", "headquartered", "best", "maker", "owner", "parent", "founded",
+    "owned", "backed", "known", "led", "part", "creator", "developer", "provider", "home",
+    "also", "once", "then", "still", "too", "meanwhile", "however", "like", "unlike",
+    "for", "in", "by", "with", "despite", "along", "together", "both", "spun", "acquired",
+    "created", "started", "launched", "listed", "valued", "funded", "among", "not", "no",
+    "never", "having", "after", "following", "fresh", "where", "whom", "operator", "supplier",
+    "vendor", "specialist", "two", "three", "four", "five", "several", "each"})
 _SINGULAR_VERB = re.compile(r"\s*(?:has|is|was|does|[a-z]+[^s\W]s)\b")
 
 
@@ -108,14 +119,29 @@ def name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_star
                    sentence[start:end])
 
 
+def skip_appositive(tokens: list[re.Match[str]], comma: int) -> int:
+    """From a comma, jump over ", the Texas computer maker," (or ", based in
+    Austin, Texas,") to the word before it; else just step over the comma."""
+    for j in range(comma - 1, max(-1, comma - MAX_APPOSITIVE), -1):
+        if tokens[j].group() == "," and j + 1 < comma and \
+                tokens[j + 1].group().casefold() in APPOSITIVE_STARTS:
+            return j - 1
+    return comma - 1
+
+
 def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
                         lex: Lexicon, last_name: str) -> tuple[list[str], int]:
-    """Earlier members of "Dell, Cisco and Intel joined"; needs an "and"."""
+    """Earlier members of "Dell, Cisco and Intel joined"; needs an "and". An
+    appositive after a member is skipped ("A, an Edinburgh provider, and B");
+    one that says "a"/"an" makes "X and Y" before it one name ("Baird and
+    Keller Datacenters, an Edinburgh provider, and ...")."""
     found: list[str] = []
     start = first_start = tokens[k].start()
     saw_and = False
+    single = False  # the member found last is described as one organisation
     while k >= 2:
         sep = k - 1
+        plain_and = tokens[sep].group().casefold() == "and" and tokens[sep - 1].group() != ","
         if tokens[sep].group().casefold() == "and":
             saw_and = True
             if tokens[sep - 1].group() == ",":
@@ -123,6 +149,10 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
         elif tokens[sep].group() != ",":
             break
         last = sep - 1
+        described = False
+        if last >= 0 and tokens[sep].group() == "," and not is_cap(tokens[last].group()):
+            last = skip_appositive(tokens, sep)  # "A, an Edinburgh-based provider, and B"
+            described = last < sep - 1 and tokens[last + 2].group().casefold() in ("a", "an")
         if last < 0 or not is_cap(tokens[last].group()):
             break
         first = run_start(tokens, last, lex)
@@ -135,7 +165,11 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
         text = sentence[run[0].start():tokens[last].end()]
         if classify_name(text, lex, sentence_initial=first == 0) != "name":
             break
-        found.insert(0, text)
+        if plain_and and single and found:  # "Baird and Keller Datacenters, an ..."
+            found[0] = f"{text} and {found[0]}"
+        else:
+            found.insert(0, text)
+        single = described
         start, k = run[0].start(), first
         if len(run) != last + 1 - first:
             break

@@ -15,13 +15,15 @@ from dataclasses import replace
 
 from classifiers.lexicon import Lexicon
 from classifiers.name_runs import (
+    APPOSITIVE_STARTS,
     MAX_RUN,
     Subject,
     dashed_list,
     name_subject,
     run_start,
+    skip_appositive,
 )
-from classifiers.names import POSSESSIVE, is_cap
+from classifiers.names import POSSESSIVE, canonical, is_cap
 
 TOKEN = re.compile(r"[^\W_][\w&.'’+-]*[\w&+]|[^\W_]|[,;:()\"“”—–]|(?<=\s)--?(?=\s)")
 _HARD_BOUNDARY = re.compile(r"[;:()\[\]\"“”—–]|\s--?\s")
@@ -36,20 +38,10 @@ _PLACE_PREPOSITIONS = frozenset({"in", "of", "at", "near", "from", "outside", "a
 _PLACE_PARTICIPLES = frozenset({"based", "headquartered", "located", "registered", "founded",
                                 "incorporated", "active", "operating"})
 _MAX_GAP = 10
-_MAX_APPOSITIVE = 45
 _MAX_COORDINATED_PREDICATE = 12
+__all__ = ["APPOSITIVE_STARTS", "TOKEN", "Subject", "blank_comma_suffixes", "subject_before"]
+_SINGULAR_APPOSITIVE = re.compile(r",\s*an?\s", re.I)
 _DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
-APPOSITIVE_STARTS = frozenset({
-    "the", "a", "an", "its", "one", "now", "formerly", "long", "already", "itself", "which",
-    "who", "whose", "based", "headquartered", "best", "maker", "owner", "parent", "founded",
-    "owned", "backed", "known", "led", "part", "creator", "developer", "provider", "home",
-    "also", "once", "then", "still", "too", "meanwhile", "however", "like", "unlike",
-    "for", "in", "by", "with", "despite", "along", "together", "both", "spun", "acquired",
-    "created", "started", "launched", "listed", "valued", "funded", "among", "not", "no",
-    "never", "having", "after", "following", "fresh", "where", "whom", "operator", "supplier",
-    "vendor", "specialist"})
-
-
 def blank_comma_suffixes(text: str) -> str:
     """Blank (same length) what hides a subject from its verb: ", Inc." after a
     name, "(NASDAQ: ACME)", and "— the Austin company behind X —" asides."""
@@ -78,7 +70,7 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             conjunction = i
         relative = relative or low in _RELATIVES
         if tok == ",":
-            j = _skip_appositive(tokens, i)
+            j = skip_appositive(tokens, i)
             if j == i - 1 and gap == len(tokens) - 1 - i and i > 0 and not relative:
                 shared = _leading_subject(sentence, tokens, i, lex)
                 if shared.how in ("name", "descriptor"):  # "Brodick ups ..., joins foundation"
@@ -102,6 +94,7 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
                 found = _past_place(sentence, tokens, found, seg_start, lex) or found
             elif _object_of_noun(tokens, found, lex):  # "Payments affiliate of Strathmore takes"
                 return Subject("none", (), found.start, found.end, found.text)
+            found = _one_if_described(found, aside, lex)
             return replace(found, gap_from=gap_from, appositive=aside)
         if lex.has("descriptor_heads", low):
             return _descriptor(sentence, tokens, i)
@@ -173,14 +166,14 @@ def _segment_start(sentence: str, end: int) -> int:
     return last
 
 
-def _skip_appositive(tokens: list[re.Match[str]], comma: int) -> int:
-    """From a comma, jump over ", the Texas computer maker," (or ", based in
-    Austin, Texas,") to the word before it; else just step over the comma."""
-    for j in range(comma - 1, max(-1, comma - _MAX_APPOSITIVE), -1):
-        if tokens[j].group() == "," and j + 1 < comma and \
-                tokens[j + 1].group().casefold() in APPOSITIVE_STARTS:
-            return j - 1
-    return comma - 1
+def _one_if_described(found: Subject, aside: str, lex: Lexicon) -> Subject:
+    """"Baird and Keller Datacenters, an Edinburgh provider, has joined": an
+    appositive that says "a"/"an" describes one organisation, so "X and Y"
+    before it is one name."""
+    if found.how != "name" or len(found.names) != 2 or "," in found.text or \
+            not _SINGULAR_APPOSITIVE.match(aside):
+        return found
+    return replace(found, names=(canonical(found.text, lex),))
 
 
 def _descriptor(sentence: str, tokens: list[re.Match[str]], head: int) -> Subject:
