@@ -1,4 +1,4 @@
-"""Shared fixtures: a database URL for each backend, a real PostgreSQL included."""
+"""Shared fixtures: a database URL (and engine) for each backend, a real PostgreSQL included."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
+from bot.storage import open_database
 from tests.pgserver import find_pg_bin, postgres_server
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,6 +48,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'stackwatch.db'}"
     admin: str = request.getfixturevalue("pg_admin_url")
     return _fresh_pg_database(admin)
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    """An engine on a migrated, empty database, for each backend."""
+    db = open_database(db_url)
+    yield db.engine
+    db.dispose()
 
 
 @pytest.fixture

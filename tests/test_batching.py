@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import Engine, select
 
 from bot import feedstate, ledger, stories
 from bot.batching import Batcher
-from bot.storage import open_database
 from bot.storage.schema import feeds
 from bot.storage.schema import stories as stories_table
 from classifiers.model import Event, Verdict
@@ -50,13 +48,6 @@ async def test_a_failing_item_fails_only_its_own_caller() -> None:
     assert results[:2] == [11, 12] and results[3] == 14
     assert isinstance(results[2], ValueError)
     assert threading.current_thread().name not in threads  # never on the event loop
-
-
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    db = open_database(db_url)
-    yield db.engine
-    db.dispose()
 
 
 def test_batched_writes_keep_each_feed_apart(engine: Engine) -> None:

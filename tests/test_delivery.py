@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from rich.console import Console
 from sqlalchemy import Engine, select
 
@@ -15,8 +13,8 @@ from bot.alerts import Alert
 from bot.delivery import Sender
 from bot.notifiers.base import DeliveryError
 from bot.notifiers.console import ConsoleNotifier
-from bot.storage import open_database
 from bot.storage.schema import deliveries
+from tests.clock import Clock
 from tests.ledger_helpers import add_story
 
 T0 = datetime(2026, 6, 1, tzinfo=UTC)
@@ -45,21 +43,6 @@ class FlakyChat:
         return None
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    db = open_database(db_url)
-    yield db.engine
-    db.dispose()
-
-
 def sender(engine: Engine, clock: Clock, **chats: FlakyChat | ConsoleNotifier) -> Sender:
     return Sender(engine=engine, notifiers=chats, worker="t", clock=clock,
                   policy=outbox.RetryPolicy(max_attempts=3, base_backoff=timedelta(seconds=10)))
@@ -69,7 +52,7 @@ async def test_alerts_arrive_once_in_event_order_per_destination(engine: Engine)
     for i, company in enumerate(["Cisco", "Dell", "Intel"]):
         add_story(engine, f"s{i}", [(company, "joined")], when=T0, destinations=("a", "b"))
     add_story(engine, "s9", [("Dell", "joined")], when=T0, destinations=("a", "b"))
-    clock, a, b = Clock(), FlakyChat("a"), FlakyChat("b")
+    clock, a, b = Clock(T0), FlakyChat("a"), FlakyChat("b")
     stats = await sender(engine, clock, a=a, b=b).deliver_pending()
     assert stats.sent == 8
     for chat in (a, b):
@@ -84,7 +67,7 @@ async def test_alerts_arrive_once_in_event_order_per_destination(engine: Engine)
 
 async def test_outage_then_recovery_delivers_once(engine: Engine) -> None:
     add_story(engine, "s1", [("Cisco", "joined")], when=T0, destinations=("a",))
-    clock, a = Clock(), FlakyChat("a", failures=2, retry_after=30)
+    clock, a = Clock(T0), FlakyChat("a", failures=2, retry_after=30)
     s = sender(engine, clock, a=a)
     first = await s.deliver_pending()
     assert first.failed == 1 and a.received == []
@@ -97,7 +80,7 @@ async def test_outage_then_recovery_delivers_once(engine: Engine) -> None:
 
 async def test_rows_past_the_attempt_limit_are_dead_and_can_be_requeued(engine: Engine) -> None:
     add_story(engine, "s1", [("Cisco", "joined")], when=T0, destinations=("a",))
-    clock, a = Clock(), FlakyChat("a", failures=3)
+    clock, a = Clock(T0), FlakyChat("a", failures=3)
     s = sender(engine, clock, a=a)
     for _ in range(3):
         await s.deliver_pending()
@@ -111,7 +94,7 @@ async def test_rows_past_the_attempt_limit_are_dead_and_can_be_requeued(engine: 
 async def test_permanent_error_is_dead_at_once_and_does_not_block_others(
         engine: Engine) -> None:
     add_story(engine, "s1", [("Cisco", "joined")], when=T0, destinations=("gone", "ok"))
-    clock = Clock()
+    clock = Clock(T0)
     gone, ok = FlakyChat("gone", failures=1, permanent=True), FlakyChat("ok")
     stats = await sender(engine, clock, gone=gone, ok=ok).deliver_pending()
     assert stats.dead == 1 and stats.sent == 1 and len(ok.received) == 1
@@ -119,7 +102,7 @@ async def test_permanent_error_is_dead_at_once_and_does_not_block_others(
 
 async def test_rows_for_unserved_destinations_wait(engine: Engine) -> None:
     add_story(engine, "s1", [("Cisco", "joined")], when=T0, destinations=("later",))
-    clock = Clock()
+    clock = Clock(T0)
     assert (await sender(engine, clock, a=FlakyChat("a")).deliver_pending()).sent == 0
     later = FlakyChat("later")
     assert (await sender(engine, clock, later=later).deliver_pending()).sent == 1
@@ -130,7 +113,7 @@ async def test_console_output_is_inert(engine: Engine) -> None:
               destinations=("console",), title="<!channel> \x07 @everyone")
     out = io.StringIO()
     console = ConsoleNotifier("console", Console(file=out, width=200, color_system=None))
-    assert (await sender(engine, Clock(), console=console).deliver_pending()).sent == 1
+    assert (await sender(engine, Clock(T0), console=console).deliver_pending()).sent == 1
     text = out.getvalue()
     assert "[bold]Evil[31m Corp joined OpenStack" in text  # markup printed literally
     assert "\x1b" not in text and "\x07" not in text
@@ -139,7 +122,7 @@ async def test_console_output_is_inert(engine: Engine) -> None:
 async def test_a_rate_limit_holds_the_next_row_too(engine: Engine) -> None:
     add_story(engine, "s1", [("Cisco", "joined")], when=T0, destinations=("a",))
     add_story(engine, "s2", [("Dell", "joined")], when=T0, destinations=("a",))
-    clock, a = Clock(), FlakyChat("a", failures=3, retry_after=600)
+    clock, a = Clock(T0), FlakyChat("a", failures=3, retry_after=600)
     s = sender(engine, clock, a=a)
     for _ in range(3):  # the third failure is the last attempt: Cisco is dead
         await s.deliver_pending()

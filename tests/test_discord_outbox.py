@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,8 +12,8 @@ from sqlalchemy import Engine, select
 from bot import outbox
 from bot.delivery import Sender
 from bot.discord_chat.notifier import ChannelNotifier
-from bot.storage import open_database
 from bot.storage.schema import deliveries
+from tests.clock import Clock
 from tests.fakediscord import FakeDiscord, fast_sleeps, serve
 from tests.ledger_helpers import add_story
 
@@ -28,25 +28,10 @@ async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
 
 
 @pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    db = open_database(db_url)
-    yield db.engine
-    db.dispose()
-
-
-@pytest.fixture
 async def notifier() -> AsyncIterator[ChannelNotifier]:
     sender = ChannelNotifier("news", token="bot-token", channel_id=CHANNEL)
     yield sender
     await sender.close()
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def _rows(engine: Engine) -> list[Any]:
@@ -59,7 +44,7 @@ async def test_outage_keeps_the_row_pending_then_it_is_delivered_once(
         monkeypatch: pytest.MonkeyPatch) -> None:
     sleeps = fast_sleeps(monkeypatch)
     add_story(engine, "a", [("Acme", "joined")], when=T0, destinations=("news",))
-    clock = Clock()
+    clock = Clock(T0)
     sender = Sender(engine=engine, notifiers={"news": notifier}, worker="w", clock=clock,
                     policy=outbox.RetryPolicy(base_backoff=timedelta(seconds=30)))
 
@@ -91,7 +76,7 @@ async def test_long_rate_limit_becomes_the_rows_retry_time(
         monkeypatch: pytest.MonkeyPatch) -> None:
     fast_sleeps(monkeypatch)
     add_story(engine, "a", [("Acme", "joined")], when=T0, destinations=("news",))
-    sender = Sender(engine=engine, notifiers={"news": notifier}, worker="w", clock=Clock(),
+    sender = Sender(engine=engine, notifiers={"news": notifier}, worker="w", clock=Clock(T0),
                     policy=outbox.RetryPolicy(base_backoff=timedelta(seconds=30)))
     fake.fail_next(1, 429, retry_after=600.0, route="/messages")
     await sender.deliver_pending()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -24,6 +24,7 @@ from bot.storage import open_database
 from bot.storage.migrations import HEAD
 from bot.storage.schema import deliveries, feeds, schema_version
 from bot.storage.schema import notices as notices_table
+from tests.clock import Clock
 from tests.fakediscord import FakeDiscord, serve
 from tests.fakeslack import FakeSlack
 from tests.feedserver import FeedServer
@@ -62,21 +63,6 @@ class Chat:
         return None
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    db = open_database(db_url)
-    yield db.engine
-    db.dispose()
-
-
 def sender(engine: Engine, clock: Clock, admin: str | None, **chats: Chat) -> Sender:
     return Sender(engine=engine, notifiers=chats, worker="w", clock=clock, policy=POLICY,
                   admin_destination=admin)
@@ -89,7 +75,7 @@ def notice_rows(engine: Engine) -> list[Any]:
 
 async def test_dead_delivery_raises_a_notice_that_reaches_the_admin(engine: Engine) -> None:
     add_story(engine, "s1", [("Cisco", "joined")], when=T0, destinations=("news",))
-    clock, news, ops = Clock(), Chat("news", down=5), Chat("ops")
+    clock, news, ops = Clock(T0), Chat("news", down=5), Chat("ops")
     s = sender(engine, clock, "ops", news=news, ops=ops)
     await s.deliver_pending()
     assert notice_rows(engine) == []  # one failure is not news yet
@@ -113,7 +99,7 @@ async def test_dead_delivery_raises_a_notice_that_reaches_the_admin(engine: Engi
 async def test_without_admin_destination_a_notice_is_only_logged(
         engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
     add_story(engine, "s1", [("Cisco", "joined")], when=T0, destinations=("news",))
-    clock, news = Clock(), Chat("news", down=1, permanent=True)
+    clock, news = Clock(T0), Chat("news", down=1, permanent=True)
     await sender(engine, clock, None, news=news).deliver_pending()
     [row] = notice_rows(engine)
     assert (row.status, row.destination) == ("logged", None)
@@ -123,7 +109,7 @@ async def test_without_admin_destination_a_notice_is_only_logged(
 
 async def test_failing_admin_destination_retries_then_gives_up_quietly(engine: Engine) -> None:
     add_story(engine, "s1", [("Cisco", "joined")], when=T0, destinations=("news",))
-    clock = Clock()
+    clock = Clock(T0)
     news, ops = Chat("news", down=1, permanent=True), Chat("ops", down=1)
     s = sender(engine, clock, "ops", news=news, ops=ops)
     await s.deliver_pending()
@@ -139,7 +125,7 @@ async def test_failing_admin_destination_retries_then_gives_up_quietly(engine: E
 
 
 async def test_notices_go_out_in_order_and_leave_alerts_alone(engine: Engine) -> None:
-    clock, ops = Clock(), Chat("ops")
+    clock, ops = Clock(T0), Chat("ops")
     with engine.begin() as conn:
         for i in range(3):
             notices.record(conn, kind="test", text=f"notice {i}", destination="ops", now=T0)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import Engine, inspect, select
 
 from bot import feedstate, outbox, processes
@@ -19,13 +17,6 @@ from tests.ledger_helpers import add_story
 
 T0 = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 BEAT = timedelta(seconds=10)
-
-
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    db = open_database(db_url)
-    yield db.engine
-    db.dispose()
 
 
 def info(worker: str, *roles: str, pid: int = 100) -> ProcessInfo:

@@ -8,7 +8,7 @@ after the fake Slack made the post but before it answered, so the row stays
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -18,8 +18,8 @@ from bot.delivery import Sender
 from bot.outbox import RetryPolicy
 from bot.slack_chat.notifier import SlackNotifier
 from bot.slack_chat.webclient import web_client
-from bot.storage import open_database
 from bot.storage.schema import deliveries
+from tests.clock import Clock
 from tests.fakeslack import FakeSlack
 from tests.ledger_helpers import add_story
 
@@ -31,21 +31,6 @@ LEASE = timedelta(seconds=30)
 async def fake() -> AsyncIterator[FakeSlack]:
     async with FakeSlack() as slack:
         yield slack
-
-
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    db = open_database(db_url)
-    yield db.engine
-    db.dispose()
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def sender(engine: Engine, fake: FakeSlack, clock: Clock, worker: str) -> Sender:
@@ -74,7 +59,7 @@ def statuses(engine: Engine) -> list[tuple[str, str, int, str | None]]:
 
 async def test_posted_alert_is_found_by_its_metadata_not_posted_again(
         engine: Engine, fake: FakeSlack) -> None:
-    clock = Clock()
+    clock = Clock(datetime.now(UTC))
     add_story(engine, "a", [("Acme", "joined")], when=clock.now, destinations=("news",))
     await crash_mid_post(engine, fake, clock, 1)
     [posted] = fake.posted(CHANNEL)
@@ -95,7 +80,7 @@ async def test_posted_alert_is_found_by_its_metadata_not_posted_again(
 
 async def test_follow_up_in_a_thread_is_looked_up_in_that_thread(
         engine: Engine, fake: FakeSlack) -> None:
-    clock = Clock()
+    clock = Clock(datetime.now(UTC))
     add_story(engine, "a", [("Acme", "joined")], when=clock.now, destinations=("news",))
     add_story(engine, "b", [("Acme", "joined")], when=clock.now, destinations=("news",))
     await crash_mid_post(engine, fake, clock, 2)
@@ -111,7 +96,7 @@ async def test_follow_up_in_a_thread_is_looked_up_in_that_thread(
 
 
 async def test_claimed_but_never_posted_is_posted_once(engine: Engine, fake: FakeSlack) -> None:
-    clock = Clock()
+    clock = Clock(datetime.now(UTC))
     add_story(engine, "a", [("Acme", "joined")], when=clock.now, destinations=("news",))
     fake.fail_next(3, status=500)  # the first attempt never reached the channel
     first = sender(engine, fake, clock, "w")
@@ -126,7 +111,7 @@ async def test_claimed_but_never_posted_is_posted_once(engine: Engine, fake: Fak
 
 async def test_without_the_history_scope_it_posts_again_with_a_warning(
         engine: Engine, fake: FakeSlack, caplog: pytest.LogCaptureFixture) -> None:
-    clock = Clock()
+    clock = Clock(datetime.now(UTC))
     add_story(engine, "a", [("Acme", "joined")], when=clock.now, destinations=("news",))
     await crash_mid_post(engine, fake, clock, 1)
     fake.fail_next(1, status=200, error="missing_scope", method="conversations.history")
@@ -138,7 +123,7 @@ async def test_without_the_history_scope_it_posts_again_with_a_warning(
 
 async def test_a_failed_lookup_is_retried_before_anything_is_posted(
         engine: Engine, fake: FakeSlack) -> None:
-    clock = Clock()
+    clock = Clock(datetime.now(UTC))
     add_story(engine, "a", [("Acme", "joined")], when=clock.now, destinations=("news",))
     await crash_mid_post(engine, fake, clock, 1)
     fake.fail_next(3, status=503, method="conversations.history")
@@ -153,7 +138,7 @@ async def test_a_failed_lookup_is_retried_before_anything_is_posted(
 
 async def test_another_databases_row_with_the_same_id_is_not_taken_for_ours(
         engine: Engine, fake: FakeSlack) -> None:
-    clock = Clock()
+    clock = Clock(datetime.now(UTC))
     add_story(engine, "a", [("Acme", "joined")], when=clock.now, destinations=("news",))
     fake.add_message(CHANNEL, "from a staging install", metadata={
         "event_type": "stackwatch_delivery",

@@ -19,7 +19,6 @@ from bot.notifiers.base import DeliveryError
 from bot.notifiers.factory import build_notifiers
 from bot.outbox import RetryPolicy
 from bot.slack_chat.notifier import SlackNotifier
-from bot.storage import open_database
 from bot.storage.schema import deliveries
 from tests.fakeslack import FakeSlack
 from tests.ledger_helpers import add_story
@@ -200,13 +199,6 @@ async def test_hostile_text_arrives_harmless(fake: FakeSlack, notifier: SlackNot
 
 
 # -- through the real sender and outbox --------------------------------------------------
-
-
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    db = open_database(db_url)
-    yield db.engine
-    db.dispose()
 
 
 def rows(engine: Engine) -> list[tuple[str, str, str | None]]:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import Engine, func, select
 
 from bot import feedstate, ledger, outbox, stories
-from bot.storage import open_database
 from bot.storage.schema import deliveries, events, feeds
 from classifiers.model import Event, Verdict
 from watchers.model import Entry
@@ -17,13 +14,6 @@ from watchers.model import Entry
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 WINDOW = timedelta(days=30)
 LEASE = timedelta(minutes=2)
-
-
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    db = open_database(db_url)
-    yield db.engine
-    db.dispose()
 
 
 def _feed(engine: Engine, url: str = "http://127.0.0.1/feed") -> feedstate.FeedRow:
