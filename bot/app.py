@@ -1,9 +1,9 @@
 """The composition root: builds every part once from a Config and runs them on one loop.
 
 `App.open(config)` checks the database and the classifier rules before anything
-runs; `run_once()` is one sweep plus delivery; `serve()` is the long-running
-service: an APScheduler tick asks storage what is due, a delivery job drains
-the outbox, and SIGTERM/SIGINT finish the work in hand before exiting.
+runs; `running()` assembles the parts for a process's roles (registry, singletons,
+HTTP session, parser workers, notifiers); `run_once()` is one sweep plus delivery;
+`serve()` is the long-running service (bot.service).
 """
 
 from __future__ import annotations
@@ -12,25 +12,20 @@ import asyncio
 import contextlib
 import logging
 import os
-import signal
 import socket
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from sqlalchemy import Connection
 
 from bot import __version__, feedstate, notices, outbox, processes
-from bot.chat import ChatSupervisor, build_chat_adapters
 from bot.classifying import build_classifier
 from bot.commands import CommandContext
 from bot.config import Config, ConfigError, load_config
-from bot.config.models import WebSubSettings
-from bot.configwatch import ConfigWatcher
 from bot.cpupool import CpuPool
 from bot.delivery import DeliveryStats, Sender
 from bot.feedstate import FeedRow
@@ -38,15 +33,22 @@ from bot.jobs import JobScheduler
 from bot.malloc import return_big_blocks_to_os
 from bot.notifiers.base import Notifier
 from bot.notifiers.factory import build_notifiers
-from bot.pipeline import FeedPlan, Pipeline, SweepSettings, SweepStats
+from bot.pipeline import Pipeline, SweepStats
 from bot.processes import ProcessInfo
 from bot.roles import ROLES, singletons_for
+from bot.settings import (
+    admin_destination,
+    feed_plans,
+    feed_specs,
+    fetch_limits,
+    retry_policy,
+    sweep_settings,
+)
 from bot.singletons import Singletons, locks_for
 from bot.storage import Database, open_database
 from bot.storage.lock import sqlite_process_lock
-from bot.websub import CallbackServer, Subscriber
 from classifiers import Classifier, RuleError
-from watchers.http import Fetcher, FetchLimits, make_session
+from watchers.http import Fetcher, make_session
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +94,7 @@ class App:
         db = open_database(config.database_url)
         app = cls(config=config, db=db, classifier=build_classifier(config),
                   console=console or Console(), config_path=config_path, roles=roles)
-        feedstate.sync_feeds(db.engine, app.feed_specs(), app.clock())
+        feedstate.sync_feeds(db.engine, feed_specs(config), app.clock())
         return app
 
     def reload(self) -> str:
@@ -110,64 +112,17 @@ class App:
             log.error("reload refused: %s", err)
             return f"Reload refused, still running the previous config:\n{err}"
         self.config, self.classifier = config, classifier
-        feedstate.sync_feeds(self.db.engine, self.feed_specs(), self.clock())
+        feedstate.sync_feeds(self.db.engine, feed_specs(config), self.clock())
         if self._pipeline is not None:
-            self._pipeline.plans = self.plans()
+            self._pipeline.plans = feed_plans(config)
             self._pipeline.classifier = classifier
         log.info("config reloaded from %s", self.config_path)
         return f"Config reloaded: {len(config.feeds)} feeds."
 
-    def feed_specs(self) -> list[feedstate.FeedSpec]:
-        default = self.config.watch.default_interval_minutes
-        return [feedstate.FeedSpec(url=f.url, name=f.name, kind=f.kind, enabled=f.enabled,
-                                   interval_seconds=max(1, round(60 * (f.interval_minutes
-                                                                        or default))))
-                for f in self.config.feeds]
-
-    def plans(self) -> dict[str, FeedPlan]:
-        return {f.url: FeedPlan(
-            url=f.url, name=f.name, kind=f.kind, fetch_articles=f.fetch_articles,
-            destinations=tuple(d.name for d in self.config.destinations_for(f)),
-            link_selector=f.link_selector or None, link_pattern=f.link_pattern or None,
-        ) for f in self.config.feeds}
-
-    def sweep_settings(self) -> SweepSettings:
-        w, c, push = self.config.watch, self.config, self.websub
-        return SweepSettings(
-            jitter=w.jitter_fraction, backlog_max_age=timedelta(days=w.backlog_max_age_days),
-            max_failures=w.max_consecutive_failures or 1_000_000,
-            concurrency=w.concurrency, merge_window=timedelta(days=c.ledger.merge_window_days),
-            # A claim is a lease on a feed about to be fetched, not on a queue behind others.
-            batch_size=w.concurrency, lease=timedelta(seconds=w.lease_seconds),
-            pushed_interval=timedelta(minutes=push.poll_interval_minutes) if push else None)
-
-    @property
-    def websub(self) -> WebSubSettings | None:
-        """The `[websub]` settings when WebSub is on."""
-        settings = self.config.websub
-        return settings if settings is not None and settings.enabled else None
-
-    def fetch_limits(self) -> FetchLimits:
-        w = self.config.watch
-        return FetchLimits(timeout_s=w.timeout_seconds, max_bytes=w.max_body_bytes,
-                           user_agent=w.user_agent, per_host_concurrency=w.per_host_concurrency,
-                           max_connections=w.concurrency,
-                           allow_private_networks=w.allow_private_networks,
-                           allowed_networks=tuple(w.allowed_networks))
-
-    def retry_policy(self) -> outbox.RetryPolicy:
-        d = self.config.delivery
-        return outbox.RetryPolicy(max_attempts=d.max_attempts,
-                                  base_backoff=timedelta(seconds=d.base_backoff_seconds))
-
-    @property
-    def admin_destination(self) -> str | None:
-        return self.config.delivery.admin_destination or None
-
     def feed_disabled(self, conn: Connection, feed: FeedRow, failures: int, error: str) -> None:
         """Raise the admin notice, in the transaction that disables the feed."""
         notices.feed_disabled(conn, feed.url, feed.name, failures, error,
-                              destination=self.admin_destination, now=self.clock())
+                              destination=admin_destination(self.config), now=self.clock())
 
     def command_context(self, *, is_admin: bool = False) -> CommandContext:
         return CommandContext(engine=self.db.engine, clock=self.clock,
@@ -185,108 +140,6 @@ class App:
             if run.sender:
                 await run.sender.deliver_notices()
         return RunReport(sweep=sweep, delivery=delivery)
-
-    async def serve(self, stop: asyncio.Event | None = None) -> None:
-        """Run until SIGTERM/SIGINT (or `stop`), finishing the work in hand."""
-        stop = stop or asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.add_signal_handler(sig, stop.set)
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(signal.SIGHUP, lambda: log.warning(self.reload()))
-        try:
-            async with self.running(self.roles) as run:
-                await self._serve(run, stop)
-        finally:
-            for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-                with contextlib.suppress(NotImplementedError, RuntimeError):
-                    loop.remove_signal_handler(sig)
-
-    async def _serve(self, run: Running, stop: asyncio.Event) -> None:
-        busy, notifying = asyncio.Lock(), asyncio.Lock()
-        pipeline, sender = run.pipeline, run.sender
-
-        async def tick() -> None:
-            async with busy:
-                if pipeline is not None:
-                    stats = await pipeline.sweep()
-                    log.info("sweep done: %s feeds, %s new stories, %s new events",
-                             stats.feeds, stats.new_stories, stats.new_events)
-                if sender is not None:
-                    await sender.deliver_pending()
-
-        async def deliver() -> None:
-            if sender is not None and not busy.locked():
-                async with busy:
-                    await sender.deliver_pending()
-
-        async def notify() -> None:
-            """Admin notices: a job of its own, independent of sweeps and alerts."""
-            if sender is not None:
-                async with notifying:
-                    await sender.deliver_notices()
-
-        every = self.config.delivery.interval_seconds
-        if pipeline is not None:
-            run.scheduler.add_job(tick, "interval", seconds=self.config.watch.tick_seconds,
-                                  next_run_time=self.clock(), id="sweep", max_instances=1,
-                                  coalesce=True)
-        if sender is not None:
-            first = {} if pipeline else {"next_run_time": self.clock()}  # None would pause it
-            run.scheduler.add_job(deliver, "interval", seconds=every, id="deliver",
-                                  max_instances=1, coalesce=True, **first)
-            # One process at a time sends admin notices: whichever holds `notices`.
-            run.scheduler.add_job(run.singletons.guarded("notices", notify), "interval",
-                                  seconds=every, next_run_time=self.clock(), id="notices",
-                                  max_instances=1, coalesce=True)
-        if self.config_path is not None and self.config.reload.watch_file:
-            watcher = ConfigWatcher(self.config_path, self.reload)
-
-            async def watch_config() -> None:
-                """On the loop, like SIGHUP's reload (a plain job would run in a thread)."""
-                watcher.check()
-
-            run.scheduler.add_job(watch_config, "interval",
-                                  seconds=self.config.reload.check_seconds, id="config-watch",
-                                  max_instances=1, coalesce=True)
-        callbacks = await self._start_websub(run)
-        waiters: set[asyncio.Future[Any]] = {asyncio.ensure_future(stop.wait())}
-        if "chat" in self.roles:
-            chat = ChatSupervisor(lambda: build_chat_adapters(self), run.singletons)
-            waiters.add(asyncio.create_task(chat.run(), name="chat"))
-        try:
-            done, _ = await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                task.result()  # a chat adapter that cannot start ends the service, loudly
-        finally:
-            run.scheduler.pause()  # no new runs
-            if pipeline is not None:
-                pipeline.stop_claiming()
-            for task in waiters:
-                task.cancel()
-            await asyncio.gather(*waiters, return_exceptions=True)
-            await run.scheduler.stop()  # a running sweep, delivery or heartbeat finishes
-            if callbacks is not None:
-                await callbacks.stop()
-
-    async def _start_websub(self, run: Running) -> CallbackServer | None:
-        """With WebSub on and a pipeline here: serve the hubs' callbacks, and run the
-        subscription job while this process holds the `websub` singleton."""
-        settings, pipeline = self.websub, run.pipeline
-        if settings is None or pipeline is None:
-            return None
-        server = CallbackServer(engine=self.db.engine, pipeline=pipeline, settings=settings,
-                                max_body_bytes=self.config.watch.max_body_bytes,
-                                clock=self.clock)
-        await server.start()
-        subscriber = Subscriber(engine=self.db.engine, fetcher=pipeline.fetcher,
-                                settings=settings, clock=self.clock)
-        run.scheduler.add_job(run.singletons.guarded("websub", subscriber.run_once),
-                              "interval", seconds=settings.check_seconds,
-                              next_run_time=self.clock(), id="websub", max_instances=1,
-                              coalesce=True)
-        return server
 
     @contextlib.asynccontextmanager
     async def running(self, roles: tuple[str, ...] | None = None, *,
@@ -310,21 +163,22 @@ class App:
     @contextlib.asynccontextmanager
     async def _parts(self, roles: tuple[str, ...]
                      ) -> AsyncIterator[tuple[Pipeline | None, Sender | None]]:
-        session = make_session(self.fetch_limits()) if "watch" in roles else None
+        session = make_session(fetch_limits(self.config)) if "watch" in roles else None
         notifiers: dict[str, Notifier] = (build_notifiers(self.config, console=self.console)
                                           if "deliver" in roles else {})
         cpu = CpuPool(self.config.watch.parser_processes,
                       job_timeout=self.config.watch.parse_timeout_seconds)
         pipeline = None if session is None else Pipeline(
-            engine=self.db.engine, fetcher=Fetcher(session, self.fetch_limits()),
-            classifier=self.classifier, plans=self.plans(), settings=self.sweep_settings(),
+            engine=self.db.engine, fetcher=Fetcher(session, fetch_limits(self.config)),
+            classifier=self.classifier, plans=feed_plans(self.config),
+            settings=sweep_settings(self.config),
             worker=self.worker, clock=self.clock, cpu=cpu,
             on_feed_disabled=self.feed_disabled)
         sender = None if "deliver" not in roles else Sender(
             engine=self.db.engine, notifiers=notifiers, worker=self.worker,
-            policy=self.retry_policy(), clock=self.clock,
+            policy=retry_policy(self.config), clock=self.clock,
             lease=timedelta(seconds=self.config.delivery.lease_seconds),
-            admin_destination=self.admin_destination)
+            admin_destination=admin_destination(self.config))
         self._pipeline = pipeline
         try:
             yield pipeline, sender

@@ -143,6 +143,7 @@ def _demo(args: argparse.Namespace, console: Console) -> int:
 
 def _run(args: argparse.Namespace, console: Console) -> int:
     from bot.app import App
+    from bot.service import serve
 
     roles = tuple(r for r in ROLES if any(r in given for given in args.roles or [ROLES]))
     app = App.open(load_config(args.config), console=console, config_path=args.config,
@@ -157,7 +158,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
             for error in s.errors + d.errors:
                 console.print(f"  [yellow]![/yellow] {error}", markup=True)
             return EXIT_OK
-        asyncio.run(app.serve())
+        asyncio.run(serve(app))
         return EXIT_OK
     finally:
         app.close()

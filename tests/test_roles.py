@@ -16,6 +16,7 @@ from bot.app import App
 from bot.cli import main
 from bot.config import load_config
 from bot.roles import ROLES, RoleError, parse_roles, singletons_for
+from bot.service import serve
 from bot.singletons import SINGLETONS
 from bot.storage.schema import deliveries, processes
 from tests.feedserver import FeedServer
@@ -127,7 +128,7 @@ async def test_a_serving_process_shows_its_roles_and_singletons_in_status(
         app = App.open(load_config(path), console=Console(file=io.StringIO()),
                        roles=("deliver", "chat"))
         stop = asyncio.Event()
-        serving = asyncio.create_task(app.serve(stop))
+        serving = asyncio.create_task(serve(app, stop))
         try:
             await registered_holding(app, "chat,notices")
             assert await asyncio.to_thread(main, ["status", "--config", str(path)]) == 0

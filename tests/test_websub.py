@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 
 from bot.app import App
 from bot.config import parse_config
+from bot.service import serve
 from bot.storage.schema import events, feeds, stories, websub_subscriptions
 from tests.feedserver import FeedServer
 from tests.websubhub import Hub
@@ -170,7 +171,7 @@ interval_minutes = 5
         app = App.open(config, console=Console(file=out, width=200, color_system=None),
                        roles=("watch", "deliver"))
         stop = asyncio.Event()
-        task = asyncio.create_task(app.serve(stop))
+        task = asyncio.create_task(serve(app, stop))
         try:
             yield Service(app, out, hub, server, callback_url, topic_a, topic_b)
         finally:
