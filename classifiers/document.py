@@ -21,6 +21,9 @@ CONTEXT_WINDOW = 3
 HEADING_MAX_CHARS = 100
 #: Unbulleted lines this short right after a "...:" heading are its list's items.
 LIST_ITEM_MAX_CHARS = 80
+#: A bulleted item may be a whole described sentence ("* Kumo Systems, a Tokyo-based ...").
+BULLET_ITEM_MAX_CHARS = 320
+_BULLET = re.compile(r"^(?:[-*•·]|\d{1,2}[.)])\s")
 DATELINE_SENTENCES = 4
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
@@ -160,8 +163,7 @@ def _headings(sentences: list[Sentence],
     for s in sentences:
         if not s.title and first_of_line.get(s.line) == s.index:
             text = lines[s.line].text
-            if listing >= 0 and s.line == listing + 1 and len(text) <= LIST_ITEM_MAX_CHARS \
-                    and not text.endswith((".", ":", "!", "?")):
+            if listing >= 0 and s.line == listing + 1 and _is_item(text):
                 listing = s.line  # "Orbis Datacenter Group (Gold)" under "...have joined:"
                 items[s.index] = opener
                 out.append(current)
@@ -175,6 +177,14 @@ def _headings(sentences: list[Sentence],
                 continue
         out.append(current)
     return tuple(out), items
+
+
+def _is_item(line: str) -> bool:
+    """A line of a list: short and unfinished ("Orbis Datacenter Group (Gold)"),
+    or bulleted and at most a few described sentences long."""
+    if _BULLET.match(line):
+        return len(line) <= BULLET_ITEM_MAX_CHARS and not line.endswith(":")
+    return len(line) <= LIST_ITEM_MAX_CHARS and not line.endswith((".", ":", "!", "?"))
 
 
 def _is_heading(line: str) -> bool:

@@ -37,6 +37,13 @@ APPOSITIVE_STARTS = frozenset({
     "never", "having", "after", "following", "fresh", "where", "whom", "operator", "supplier",
     "vendor", "specialist", "two", "three", "four", "five", "several", "each"})
 _SINGULAR_VERB = re.compile(r"\s*(?:has|is|was|does|[a-z]+[^s\W]s)\b")
+_NUMERAL = re.compile(r"\d{1,3}")
+#: Spelled numbers that may open a name ("Ten Forty Labs"), not only count ("Ten firms").
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +84,8 @@ def run_start(tokens: list[re.Match[str]], last: int, lex: Lexicon) -> int:
     k = last
     while k - 1 >= 0 and last - k < MAX_RUN:
         prev = tokens[k - 1].group()
-        if is_cap(prev) and prev not in "," and not lex.is_non_name(prev):
+        if (is_cap(prev) and prev not in "," and not lex.is_non_name(prev)) or \
+                _numeral_in_name(tokens, k - 1, lex):  # "Zeta 9 Networks", "42 Layers"
             k -= 1
         elif prev.casefold() in ("of", "&", "de") and k - 2 >= 0 and is_cap(tokens[k - 2].group()):
             k -= 2
@@ -90,6 +98,8 @@ def name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_star
                  lex: Lexicon) -> Subject:
     """The organisation(s) named by the run ending at tokens[last], with any
     names coordinated before it; or why the run is no organisation."""
+    if _numeral_in_name(tokens, last + 1, lex, trailing=True):  # "Helix 7, the ..., has"
+        last += 1
     k = run_start(tokens, last, lex)
     run = tokens[k:last + 1]
     singular = _SINGULAR_VERB.match(sentence, tokens[last].end()) is not None
@@ -185,9 +195,40 @@ def _opens_list(word: str, lex: Lexicon) -> bool:
     return low in (",", "and", "that") or lex.has("reporting_verbs", low)
 
 
+def _numeral_in_name(tokens: list[re.Match[str]], j: int, lex: Lexicon,
+                     trailing: bool = False) -> bool:
+    """Is tokens[j] a short number that belongs to the name around it? Inside
+    ("Zeta 9 Networks") or opening it ("42 Layers") when one space joins it to
+    a capitalised word that is no tier, month or stop word; closing it ("Helix
+    7") when `trailing` and only a comma or the verb follows."""
+    if not 0 <= j < len(tokens) or not _NUMERAL.fullmatch(tokens[j].group()):
+        return False
+    text = tokens[j].string
+    if trailing:
+        word = tokens[j - 1].group() if j > 0 else ""
+        after = tokens[j + 1].group() if j + 1 < len(tokens) else ""
+        return text[tokens[j - 1].end():tokens[j].start()] == " " and after in ("", ",") \
+            and _name_word(word, lex)
+    if j + 1 >= len(tokens) or text[tokens[j].end():tokens[j + 1].start()] != " " or \
+            not _name_word(tokens[j + 1].group(), lex):
+        return False
+    before = tokens[j - 1].group() if j > 0 else ""
+    return not before[:1].isalnum() or (  # "-- 42 Layers", or inside "Zeta 9 Networks"
+        _name_word(before, lex) and text[tokens[j - 1].end():tokens[j].start()] == " ")
+
+
+def _name_word(word: str, lex: Lexicon) -> bool:
+    return is_cap(word) and not word[:1].isdigit() and not lex.is_stop_cap(word) and \
+        not lex.has("tier_words", word) and not lex.is_non_name(word)
+
+
 def strip_stop_caps(run: list[re.Match[str]], lex: Lexicon) -> list[re.Match[str]]:
-    """The run without leading words that never start a name ("The", "Now")."""
+    """The run without leading words that never start a name ("The", "Now");
+    a spelled number stays when another follows it ("Ten Forty Labs")."""
     i = 0
     while i < len(run) and lex.is_stop_cap(run[i].group()):
+        if i + 1 < len(run) and run[i].group().casefold() in _NUMBER_WORDS and \
+                run[i + 1].group().casefold() in _NUMBER_WORDS:
+            break
         i += 1
     return run[i:]

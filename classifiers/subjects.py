@@ -31,7 +31,8 @@ _YEAR_OR_NUMBER = re.compile(r"\d[\d,.]*")
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "widely", "publicly": may stand between subject and verb
 _ASIDE = re.compile(r"\([^()]{0,80}\)"  # "(NASDAQ: ACME)"
                     r"|(?<=\s)(?:—|–|--?)\s[a-z][^—–]{0,150}?\s(?:—|–|--?)(?=\s)")
-_COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.V|B\.V)\b\.?")
+_COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.V|B\.V|Lda|"
+                           r"Ltda|Pty|Oy|Oyj|S\.L|S\.r\.l|S\.p\.A|K\.K|Pte|SAS|SARL)\b\.?")
 _RELATIVES = frozenset({"that", "which", "who"})
 _GENERIC_PREPOSITIONS = frozenset({"of", "at", "in", "from", "within", "inside", "across"})
 _PLACE_PREPOSITIONS = frozenset({"in", "of", "at", "near", "from", "outside", "across"})
