@@ -10,6 +10,7 @@
     subject     the subject's own text
     appositive  a skipped ", the Austin maker of X," between subject and verb
     rest        verb phrase end .. sentence end ("..., which joined X, said")
+    onward      verb phrase start .. sentence end ("moved from Platinum to Gold, ...")
     sentence    the whole sentence              (questions, denials)
 """
 
@@ -40,6 +41,10 @@ class Windows:
     appositive: str = ""
     rest: str = ""
     start: int = 0              # where the match starts in the sentence
+
+    @property
+    def onward(self) -> str:
+        return self.sentence[self.start:]
 
     def get(self, scope: str) -> str:
         text: str = getattr(self, scope)

@@ -33,7 +33,6 @@ from tests.classifier_helpers import events
     ("Lumenstack has ditched its OpenStack Foundation membership.", "Lumenstack"),
     ("Lumenstack ended its Gold membership of the OpenStack Foundation.", "Lumenstack"),
     ("Lumenstack has left the Platinum tier of the OpenStack Foundation.", "Lumenstack"),
-    ("Lumenstack downgraded to a Gold membership of the OpenStack Foundation.", "Lumenstack"),
     ("Lumenstack is the latest company to exit the OpenStack Foundation.", "Lumenstack"),
     ("Lumenstack, which joined OpenStack last year, is now leaving the foundation.",
      "Lumenstack"),

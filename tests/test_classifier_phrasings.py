@@ -92,8 +92,6 @@ JOINS_AND_LEAVES = [
      "Foundation.", "Borrowdale Hosting", "left"),
     ("Langdale Networks has ceased its sponsorship of the OpenStack Foundation.",
      "Langdale Networks", "left"),
-    ("Langdale Networks downgraded from Platinum to Gold at the OpenInfra Foundation.",
-     "Langdale Networks", "left"),
     ("The OpenInfra Foundation confirmed that Seathwaite Data has left.",
      "Seathwaite Data", "left"),
     ("Seathwaite Data has resigned its Silver membership of the OpenStack Foundation.",
@@ -300,8 +298,6 @@ MORE_JOINS_AND_LEAVES = [
      "Catbells Cloud", "joined"),
     ("Mardale Data has formally applied for and been granted Silver membership of the OpenInfra "
      "Foundation.", "Mardale Data", "joined"),
-    ("Haweswater Telecom stepped down from Platinum to Gold membership at the OpenStack "
-     "Foundation.", "Haweswater Telecom", "left"),
     ("Grisedale Cloud confirmed it has ended its membership of the OpenInfra Foundation.",
      "Grisedale Cloud", "left"),
     ("Kentmere Systems has quietly exited the OpenStack Foundation's Gold tier.",
