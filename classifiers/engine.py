@@ -8,7 +8,6 @@ and only events at least `min_confidence` sure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from classifiers.headline import HeadlineCheck
 from classifiers.lexicon import Lexicon
 from classifiers.matching import Finding, find_all
 from classifiers.model import Event, Trace, Verdict
-from classifiers.names import canonical
+from classifiers.name_forms import reported_names
 from classifiers.ruleset import DEFAULT_TARGETS, RuleSet, load_ruleset
 from classifiers.text import related_header_re
 
@@ -76,39 +75,11 @@ class Classifier:
         return out
 
 
-def _long_names(findings: list[Finding], doc: Document, lex: Lexicon) -> dict[str, str]:
-    """"Rivermark" -> "Rivermark Software" when the story uses both for one
-    actor: another event's name, else the one fuller form the text uses that
-    ends like a company ("Caldera Peak" -> "Caldera Peak Networks")."""
-    names = {c for f in findings if f.stands for c in f.companies}
-    longer: dict[str, str] = {}
-    for name in names:
-        if lex.known(name):
-            continue
-        fuller = [n for n in names if n.startswith(name + " ") or
-                  n.endswith(" " + name) or f" {name} " in n] or _fuller_forms(name, doc, lex)
-        if len(fuller) == 1:
-            longer[name] = fuller[0]
-    return longer
-
-
-def _fuller_forms(name: str, doc: Document, lex: Lexicon) -> list[str]:
-    pattern = re.compile(rf"(?<![\w&-]){re.escape(name)}((?:[ ]+[A-Z0-9][\w&'’-]*){{1,3}})")
-    forms = set()
-    for found in pattern.finditer(doc.body):
-        words = found.group(1).split()
-        while words and not (lex.has("org_heads", words[-1]) and not lex.is_stop_cap(words[-1])):
-            words.pop()
-        if words and not any(lex.is_stop_cap(w) or lex.is_target(w) for w in words):
-            forms.add(canonical(f"{name} {' '.join(words)}", lex))
-    return sorted(forms)
-
-
 def _best_events(findings: list[Finding], doc: Document, lex: Lexicon) -> tuple[Event, ...]:
     """One event per (company, action): body evidence before the headline's,
     then the most confident, then the earliest."""
     best: dict[tuple[str, str], tuple[tuple[int, float, int], Event]] = {}
-    longer = _long_names(findings, doc, lex)
+    longer = reported_names({c for f in findings if f.stands for c in f.companies}, doc, lex)
     for f in findings:
         if not f.stands:
             continue

@@ -17,6 +17,8 @@ _CAMEL = re.compile(r"[a-z]+[A-Z]")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _PAIR = re.compile(r"([^,]+?)\s+and\s+([^,]+)")
+#: "Seoul-based", "Austin-headquartered": where a company is, not its name.
+_PLACE_MODIFIER = re.compile(r"\S+-(?:based|headquartered|born|founded|registered|incorporated)$")
 
 
 def is_cap(token: str) -> bool:
@@ -61,13 +63,27 @@ def canonical(name: str, lex: Lexicon) -> str:
     known = lex.known(name)
     if known:
         return known
-    stripped = strip_suffixes(name, lex)
+    stripped = _without_place(strip_suffixes(name, lex), lex)
     words = stripped.split()
     for k in range(len(words)):  # "Chinese telecom giant Huawei Technologies"
         known = lex.known(" ".join(words[k:]))
         if known and (k == 0 or _only_describes(words[:k], lex)):
             return known
     return stripped
+
+
+def _without_place(name: str, lex: Lexicon) -> str:
+    """"Seoul-based Sejong Cloud" -> "Sejong Cloud"; "Alpenglow Hosting of Salt
+    Lake City" -> "Alpenglow Hosting", but "Bank of America" and "University of
+    Texas" keep their "of" (a head noun in `of_heads` takes it)."""
+    words = name.split()
+    while len(words) > 1 and _PLACE_MODIFIER.match(words[0]):
+        words.pop(0)
+    if "of" in words[1:-1]:
+        at = words.index("of", 1)
+        if not lex.has("of_heads", words[at - 1]):
+            words = words[:at]
+    return " ".join(words)
 
 
 def _only_describes(words: list[str], lex: Lexicon) -> bool:

@@ -1,0 +1,108 @@
+"""Which of a company's names to report: the form the story itself goes by.
+
+A story may name one actor several ways. The short form an event found is
+lengthened to the one fuller form the story uses ("Rivermark" -> "Rivermark
+Software"), where a name after "its"/"their" ("its Arcturus Compute cloud")
+is a product, not a fuller form. A name the story gives once as a legal name
+("Internap Network Services Corporation") and then calls by a shorter name
+("Internap") in the headline and, on its own, more often in the text is
+reported by that shorter name: the name it trades under.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from classifiers.document import Document
+from classifiers.lexicon import Lexicon
+from classifiers.names import canonical
+
+_OWNED = re.compile(r"\b(?:its|their|our|his|her)\s+$", re.I)
+_RUN_BEFORE = re.compile(r"(?:[A-Z][\w&'’-]*|&|\bof|\band)[ \t]+$")
+_JOINERS = frozenset({"&", "and", "of", "de"})
+#: How far back "its" may stand before a product name.
+_OWNER_REACH = 8
+
+
+def reported_names(names: Iterable[str], doc: Document, lex: Lexicon) -> dict[str, str]:
+    """For each event name, the form to report when it is not the name itself."""
+    names = set(names)
+    out: dict[str, str] = {}
+    for name in names:
+        if lex.known(name):
+            continue
+        form = _fuller(name, names, doc, lex)
+        form = _trading_name(form, doc, lex)
+        if form != name:
+            out[name] = form
+    return out
+
+
+def _fuller(name: str, names: set[str], doc: Document, lex: Lexicon) -> str:
+    """Another event's longer name for this actor, else the one fuller form
+    the text uses that ends like a company ("Caldera Peak" -> "Caldera Peak
+    Networks")."""
+    fuller = [n for n in names if n.startswith(name + " ") or
+              n.endswith(" " + name) or f" {name} " in n] or _fuller_forms(name, doc, lex)
+    return fuller[0] if len(fuller) == 1 else name
+
+
+def _fuller_forms(name: str, doc: Document, lex: Lexicon) -> list[str]:
+    pattern = re.compile(rf"(?<![\w&-]){re.escape(name)}((?:[ ]+[A-Z0-9][\w&'’-]*){{1,3}})")
+    forms = set()
+    for found in pattern.finditer(doc.body):
+        if _owned(doc.body, found.start()):
+            continue  # "its Arcturus Compute cloud": a product of the company
+        words = found.group(1).split()
+        while words and not (lex.has("org_heads", words[-1]) and not lex.is_stop_cap(words[-1])):
+            words.pop()
+        if words and not any(lex.is_stop_cap(w) or lex.is_target(w) for w in words):
+            forms.add(canonical(f"{name} {' '.join(words)}", lex))
+    return sorted(forms)
+
+
+def _trading_name(name: str, doc: Document, lex: Lexicon) -> str:
+    """"Internap Network Services Corporation" once, "Internap" in the headline
+    and on its own more often in the text: "Internap". Only for a name the
+    story writes with a legal suffix (the legal entity of a press release)."""
+    words = name.split()
+    headline = doc.sentences[0].text if doc.sentences and doc.sentences[0].title else ""
+    if len(words) < 2 or not headline or not _with_legal_suffix(name, doc.body, lex):
+        return name
+    best, best_count = name, _standalone(name, doc.body)
+    for k in range(1, len(words)):
+        if words[k].casefold() in _JOINERS or words[k - 1].casefold() in _JOINERS:
+            continue  # never "Marlow" of "Marlow & Finch"
+        short = " ".join(words[:k])
+        count = _standalone(short, doc.body)
+        if count > best_count and _names(headline, short) and not _names(headline, name):
+            best, best_count = short, count
+    return best
+
+
+def _with_legal_suffix(name: str, body: str, lex: Lexicon) -> bool:
+    """The story writes `name` followed by a legal suffix ("..., Inc.", "Corporation")."""
+    for found in re.finditer(rf"(?<![\w&-]){re.escape(name)},?\s+(\S+)(?:\s+(\S+))?", body):
+        one = found.group(1).rstrip(",;:()")
+        two = f"{one} {found.group(2).rstrip(',;:()')}" if found.group(2) else one
+        if any(lex.strip_legal_suffix(f"{name} {w}") == name for w in (one, two)):
+            return True
+    return False
+
+
+def _standalone(name: str, body: str) -> int:
+    """Mentions of `name` not inside a longer run ("Gregory Marlow", "Marlow &
+    Finch", "Internap Network Services") and not owned ("its Arcturus Compute")."""
+    pattern = re.compile(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])"
+                         r"(?![ \t]+(?:[A-Z0-9&]|and\s|of\s))")
+    return sum(1 for m in pattern.finditer(body)
+               if not _owned(body, m.start()) and not _RUN_BEFORE.search(body, 0, m.start()))
+
+
+def _names(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])", text) is not None
+
+
+def _owned(body: str, at: int) -> bool:
+    return _OWNED.search(body, max(0, at - _OWNER_REACH), at) is not None
