@@ -35,7 +35,7 @@ APPOSITIVE_STARTS = frozenset({
     "for", "in", "by", "with", "despite", "along", "together", "both", "spun", "acquired",
     "created", "started", "launched", "listed", "valued", "funded", "among", "not", "no",
     "never", "having", "after", "following", "fresh", "where", "whom", "operator", "supplier",
-    "vendor", "specialist", "two", "three", "four", "five", "several", "each"})
+    "vendor", "specialist", "two", "three", "four", "five", "several", "each", "another"})
 _SINGULAR_VERB = re.compile(r"\s*(?:has|is|was|does|[a-z]+[^s\W]s)\b")
 _NUMERAL = re.compile(r"\d{1,3}")
 #: Spelled numbers that may open a name ("Ten Forty Labs"), not only count ("Ten firms").

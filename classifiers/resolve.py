@@ -22,7 +22,7 @@ from classifiers.subjects import APPOSITIVE_STARTS, TOKEN, blank_comma_suffixes,
 _ORG = r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|of|de)){0,4})"
 _TITLE = (r"(?:chief\s+\w+(?:\s+officer)?|ceo|cto|coo|cfo|cio|cmo|president|vice\s+president|vp|"
           r"head|director|founder|co-founder|spokes(?:person|man|woman)|manager|general\s+manager|"
-          r"executive|chair(?:man|woman)?|architect|evangelist|lead)")
+          r"executive|chair(?:man|woman)?|architect|evangelist|lead|officials?|representatives?)")
 _SPEAKER_LABEL = re.compile(rf"^{_ORG}\s*:\s")
 _ATTRIBUTION = re.compile(
     rf"(?i:{_TITLE})(?:\s+(?-i:[a-z]+)){{0,3}}\s+(?i:of|at|for|with)\s+{_ORG}"
