@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from classifiers.lexicon import Lexicon
+from classifiers.names import canonical, classify_name
 from classifiers.sentences import Sentence, split_sentences
 from classifiers.text import Line, clean_lines, demarkdown, repair, split_front_matter, unwrap
 
@@ -29,6 +30,24 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
                    rf"|\b\d{{1,2}}\s+{_MONTH}\s+((?:19|20)\d\d)\b"
                    r"|\b((?:19|20)\d\d)-\d\d-\d\d\b", re.I)
+def _project_name(group: str) -> str:
+    return rf"(?P<{group}>[A-Z][\w&.'’-]*(?:[ ]+[A-Z][\w&.'’-]*){{0,3}})"
+
+
+_FILLER = (r"(?:(?!(?:of|for|by|from|with|that|which|member|members|company|firm|vendor)\b)"
+           r"[a-z][\w-]*\s+)")
+_PROJECT_KIND = r"(?:(?:pilot|incubat\w+|top-level|sub-?)\s*)?project\b"
+#: How a story says a name is a software project: "Tundra, an open source
+#: project for ...", "the Tundra project", "project Tundra", "accept Tundra ...
+#: as a pilot project", "Tundra is a top-level project".
+_PROJECT_CUES = re.compile(
+    rf"{_project_name('p1')},\s+(?:an?|the|its)\s+{_FILLER}{{0,4}}?{_PROJECT_KIND}"
+    rf"|\bthe\s+{_project_name('p2')}\s+(?:open[- ]source\s+)?project\b"
+    rf"|\bproject[ ]+{_project_name('p3')}(?=[ ]*[,.;:)]|[ ]+(?:is|was|joins|joined)\b)"
+    rf"|{_project_name('p4')}\s+(?:is|was|as|becomes|became|remains)\s+(?:now\s+|officially\s+)?(?:an?|the|its)\s+{_FILLER}{{0,3}}?"
+    rf"(?:pilot|incubat\w+|top-level|open[- ]source)\s+project\b"
+    rf"|\b(?:accept\w*|admit\w*|welcom\w*|add\w*|confirm\w*)\s+{_project_name('p5')}[^.;]{{0,100}}?"
+    rf"\bas\s+(?:an?|its|the)\s+{_FILLER}{{0,2}}?{_PROJECT_KIND}")
 MAIL_HEADERS_MAX = 12
 _MAIL_HEADER = re.compile(r"^(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Message-ID|In-Reply-To|"
                           r"References|Organi[sz]ation|List-Id|X-[\w-]+)\s*:\s*(.*)$", re.I)
@@ -55,6 +74,18 @@ class Document:
         ours = sum(1 for s in self.sentences for _ in self.lex.target_re.finditer(s.text))
         others = sum(1 for _ in self.lex.other_re.finditer(self.body))
         return ours > max(1, others)
+
+    @cached_property
+    def projects(self) -> frozenset[str]:
+        """Names this story calls software projects: none of them is an
+        organisation anywhere in it ("Tundra joins the foundation")."""
+        text = "\n".join(s.text for s in self.sentences)
+        if "project" not in text:
+            return frozenset()
+        return frozenset(canonical(name, self.lex) for found in _PROJECT_CUES.finditer(text)
+                         for name in found.groupdict().values()
+                         if name and classify_name(name, self.lex) == "name"
+                         and not self.lex.known(name))  # "the NASA project": NASA's
 
     @property
     def title_has_target(self) -> bool:

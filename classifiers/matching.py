@@ -112,6 +112,10 @@ def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: R
     if not companies:
         return Finding(rule, sentence, (), 0.0,
                        note=f"no organisation as subject ({subject.how}: {subject.text!r})")
+    project = next((c for c in companies if c in doc.projects), None)
+    if project is not None:
+        return Finding(rule, sentence, (), 0.0,
+                       note=f"a project, not an organisation (the story calls {project} one)")
     if subject.how == "name" and any(_is_surname(doc, c, lex) for c in companies):
         return Finding(rule, sentence, (), 0.0,
                        note=f"subject is a person named earlier ({subject.text!r})")

@@ -48,3 +48,23 @@ def test_and_that_opens_a_clause_without_a_subject() -> None:
     text = ("Reyes said the company had resumed contributions to Cinder and Dunkeld Data this "
             "year, and that rejoining the OpenStack Foundation was a formality.")
     assert events(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # the story calls the name a project elsewhere: it is one in every sentence
+    "Edge software gets a new home\n\nThe board voted to accept Skerrow, an open source "
+    "project for managing small edge clusters, as a pilot project. Skerrow joins the "
+    "OpenInfra Foundation after a year on GitHub.",
+    "Foundation news\n\nThe Quoich project has joined the OpenStack Foundation, its "
+    "maintainers said on Monday. Quoich started at a Norwegian university.",
+    "Foundation news\n\nGarry is now a top-level project of the OpenInfra Foundation. Garry "
+    "joined the OpenInfra Foundation last spring.",
+])
+def test_a_name_the_story_calls_a_project_is_no_organisation(text: str) -> None:
+    assert events(text) == set()
+
+
+def test_a_company_that_runs_a_project_still_counts() -> None:
+    text = ("Foundation news\n\nTorridon Systems, the company behind the Shieldaig project, has "
+            "joined the OpenInfra Foundation as a Gold member.")
+    assert events(text) == {("Torridon Systems", "joined")}
