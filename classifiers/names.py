@@ -19,6 +19,7 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 _PAIR = re.compile(r"([^,]+?)\s+and\s+([^,]+)")
 #: "Seoul-based", "Austin-headquartered": where a company is, not its name.
 _PLACE_MODIFIER = re.compile(r"\S+-(?:based|headquartered|born|founded|registered|incorporated)$")
+_ARTICLE = re.compile(r"^[Tt]he\s+(?=[A-Z])")
 
 
 def is_cap(token: str) -> bool:
@@ -122,7 +123,7 @@ def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
     if pair and one_name(pair.group(1), pair.group(2).rstrip(",. "), lex):
         return (canonical(text.strip().rstrip(".,"), lex),)
     for part in _LIST_SPLIT.split(text):
-        part = part.strip().rstrip(".")
+        part = _ARTICLE.sub("", part.strip().rstrip("."))  # "the University of Tarrow"
         if part and is_cap(part) and classify_name(part, lex) == "name":
             names.append(canonical(part, lex))
     return tuple(dict.fromkeys(names))

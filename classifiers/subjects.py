@@ -23,7 +23,7 @@ from classifiers.name_runs import (
     run_start,
     skip_appositive,
 )
-from classifiers.names import POSSESSIVE, canonical, is_cap
+from classifiers.names import POSSESSIVE, canonical, is_cap, list_names
 
 TOKEN = re.compile(r"[^\W_][\w&.'’+-]*[\w&+]|[^\W_]|[,;:()\"“”—–]|(?<=\s)--?(?=\s)")
 _HARD_BOUNDARY = re.compile(r"[;:()\[\]\"“”—–]|\s--?\s")
@@ -42,6 +42,17 @@ _MAX_GAP = 10
 _MAX_COORDINATED_PREDICATE = 12
 __all__ = ["APPOSITIVE_STARTS", "TOKEN", "Subject", "blank_comma_suffixes", "subject_before"]
 _SINGULAR_APPOSITIVE = re.compile(r",\s*an?\s", re.I)
+#: "<plural noun>, among them A, B and C, <gap words>" right before the verb.
+_EXAMPLES = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=^\W))(?P<head>(?:[\w-]+\s+){0,6}?(?-i:[a-z][\w-]*s))\s*(?P<comma>,)?\s*"
+    r"(?:among\s+them|among\s+whom|including|such\s+as|notably|namely)\s+"
+    r"(?P<names>(?-i:[A-Z0-9])[^;:()]*?)\s*(?(comma),\s*|)(?P<gap>(?-i:[a-z]+\s+){0,4})$", re.I)
+_SUBORDINATORS = frozenset({"as", "when", "while", "since", "because", "if", "after", "before",
+                            "unlike", "like"})
+_EXAMPLE_WORDS = ("among them", "among whom", "including", "such as", "notably", "namely")
+_NAME_PART = re.compile(r"(?:[Tt]he\s+)?[A-Z0-9][\w&.'’+-]*"
+                        r"(?:\s+(?:of\s+|&\s+|de\s+)?[A-Z0-9][\w&.'’+-]*)*")
+_LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
 def blank_comma_suffixes(text: str) -> str:
     """Blank (same length) what hides a subject from its verb: ", Inc." after a
@@ -57,6 +68,10 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
     """The subject of the verb phrase that starts at `end`."""
     sentence = blank_comma_suffixes(sentence)
     seg_start = _segment_start(sentence, end)
+    if any(word in sentence for word in _EXAMPLE_WORDS):
+        examples = _named_examples(sentence, seg_start, end, lex)
+        if examples is not None:
+            return examples
     tokens = list(TOKEN.finditer(sentence, seg_start, end))
     i = len(tokens) - 1
     gap = 0
@@ -118,6 +133,22 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
     if i < 0 and seg_start > 0:
         return dashed_list(sentence, seg_start, lex) or Subject("none", (), end, end, "")
     return Subject("none", (), end, end, "")
+
+
+def _named_examples(sentence: str, seg_start: int, end: int, lex: Lexicon) -> Subject | None:
+    """"More than two dozen companies, among them Citrix, Dell and AMD, have
+    joined": a plural subject's named examples are who acted."""
+    found = _EXAMPLES.search(sentence, seg_start, end)
+    if found is None or not all(lex.has("gap_words", w) for w in found.group("gap").split()) \
+            or _SUBORDINATORS & set(found.group("head").casefold().split()):
+        return None  # "even as rivals such as A and B signed up": background, not the clause
+    text = found.group("names")
+    parts = _LIST_SEPARATORS.split(text)
+    names = list_names(text, lex)
+    if not names or len(names) != len(parts) or \
+            not all(_NAME_PART.fullmatch(p) for p in parts):
+        return None
+    return Subject("name", names, found.start("head"), found.end("names"), text)
 
 
 def clause_subject(sentence: str, end: int, lex: Lexicon) -> Subject:
