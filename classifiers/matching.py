@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from classifiers.document import Document
 from classifiers.lexicon import Lexicon
 from classifiers.name_runs import Subject
-from classifiers.names import list_names
+from classifiers.names import is_surname, list_names
 from classifiers.resolve import Mentions
 from classifiers.ruleset import Rule, RuleSet
 from classifiers.sentences import Sentence
@@ -116,7 +116,7 @@ def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: R
     if project is not None:
         return Finding(rule, sentence, (), 0.0,
                        note=f"a project, not an organisation (the story calls {project} one)")
-    if subject.how == "name" and any(_is_surname(doc, c, lex) for c in companies):
+    if subject.how == "name" and any(is_surname(doc.body, c, lex) for c in companies):
         return Finding(rule, sentence, (), 0.0,
                        note=f"subject is a person named earlier ({subject.text!r})")
     if any(lex.known(c) is None for c in companies):
@@ -137,14 +137,6 @@ def _reporter(subject: Subject, index: int, mentions: Mentions, lex: Lexicon) ->
     if subject.how != "pronoun" or lex.has("first_person", subject.text):
         return None
     return mentions.reporter(index, subject.start)
-
-
-def _is_surname(doc: Document, name: str, lex: Lexicon) -> bool:
-    """"Callahan joins the foundation": the story called him "Mark Callahan"."""
-    if " " in name or lex.known(name):
-        return False
-    pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(name)}\b")
-    return any(lex.has("first_names", m.group(1)) for m in pattern.finditer(doc.body))
 
 
 def _subject(text: str, rule: Rule, match: re.Match[str], rules: RuleSet) -> Subject:

@@ -19,6 +19,9 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 _PAIR = re.compile(r"([^,]+?)\s+and\s+([^,]+)")
 #: "Seoul-based", "Austin-headquartered": where a company is, not its name.
 _PLACE_MODIFIER = re.compile(r"\S+-(?:based|headquartered|born|founded|registered|incorporated)$")
+#: Lowercase job words around a person's name ("co-founder and chief technology officer").
+_ROLE_WORDS = frozenset({"co-founder", "cofounder", "founder", "chief", "officer", "director",
+                         "spokesperson", "spokeswoman", "spokesman", "president", "head"})
 _ARTICLE = re.compile(r"^[Tt]he\s+(?=[A-Z])")
 
 
@@ -127,3 +130,21 @@ def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
         if part and is_cap(part) and classify_name(part, lex) == "name":
             names.append(canonical(part, lex))
     return tuple(dict.fromkeys(names))
+
+
+def is_surname(body: str, name: str, lex: Lexicon) -> bool:
+    """"Callahan joins ...", "Okafor: we joined ...": the story calls this
+    person "Mark Callahan" (a first name), "CTO Dana Okafor" (a job title
+    before) or "Dana Okafor, chief technology officer" (one after)."""
+    if " " in name or lex.known(name):
+        return False
+    pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(name)}\b(,\s+(?:[\w-]+\s+){{0,2}}\w+)?")
+    for found in pattern.finditer(body):
+        if lex.has("first_names", found.group(1)):
+            return True
+        before = body[max(0, found.start() - 40):found.start()].split()[-3:]
+        after = found.group(2).split() if found.group(2) else []
+        if any(lex.has("person_titles", w.strip(",")) or w.casefold() in _ROLE_WORDS
+               for w in (*before, *after)):
+            return True
+    return False

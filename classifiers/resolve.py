@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from classifiers.lexicon import Lexicon
 from classifiers.name_runs import Subject
-from classifiers.names import canonical, classify_name, is_cap
+from classifiers.names import canonical, classify_name, is_cap, is_surname
 from classifiers.principal import most_prominent, publisher
 from classifiers.sentences import Sentence
 from classifiers.subjects import APPOSITIVE_STARTS, TOKEN, blank_comma_suffixes, subject_before
@@ -24,6 +24,10 @@ _TITLE = (r"(?:chief\s+\w+(?:\s+officer)?|ceo|cto|coo|cfo|cio|cmo|president|vice
           r"head|director|founder|co-founder|spokes(?:person|man|woman)|manager|general\s+manager|"
           r"executive|chair(?:man|woman)?|architect|evangelist|lead|officials?|representatives?)")
 _SPEAKER_LABEL = re.compile(rf"^{_ORG}\s*:\s")
+#: "We're Fennwick Hosting, ...", "we at Kell Data", "here at Kell Data, we": a whole name.
+_SELF_NAMED = re.compile(
+    rf"\b(?:(?i:we)(?:['’]re|\s+are|,?\s+at)|(?i:here)\s+at)\s+(?:the\s+)?{_ORG}"
+    r"(?=\s*(?:[,.;:!?—–]|\s-|\s+and\b|\s+we\b|$))")
 _ATTRIBUTION = re.compile(
     rf"(?i:{_TITLE})(?:\s+(?-i:[a-z]+)){{0,3}}\s+(?i:of|at|for|with)\s+{_ORG}"
     rf"|{_ORG.replace('?P<org>', '?P<owner>')}['’]s?\s+(?i:{_TITLE})\b")
@@ -40,6 +44,7 @@ class Mentions:
         self._extra: dict[int, list[tuple[int, str]]] = {}
         self._subjects: dict[int, set[int]] = {}
         self._principal: tuple[str | None] | None = None
+        self._text: str | None = None
 
     def add(self, index: int, pos: int, name: str) -> None:
         """Remember an organisation found by a rule as a subject."""
@@ -79,7 +84,7 @@ class Mentions:
         """The organisation a pronoun or descriptive phrase most likely means."""
         first = text.split()[0].casefold() if text.split() else ""
         if self._lex.has("first_person", first):
-            return self.speaker(index) or self.principal()
+            return self.speaker(index) or self.self_named(index) or self.principal()
         if how == "pronoun":
             reporter = self.reporter(index, pos)
             return reporter.names[-1] if reporter else self.nearest_before(index, pos)
@@ -117,7 +122,8 @@ class Mentions:
         a speaker label 'Acme: we have joined ...'."""
         text = self._sentences[index].text
         label = _SPEAKER_LABEL.match(text)
-        names = [label.group("org")] if label else []
+        names = [label.group("org")] if label and not is_surname(
+            self._body(), label.group("org"), self._lex) else []  # "Okafor: We joined"
         names += [found.group("org") or found.group("owner")
                   for found in _ATTRIBUTION.finditer(text)]
         for name in names:
@@ -129,6 +135,22 @@ class Mentions:
                     not self._lex.target_re.search(name):
                 return canonical(name, self._lex)
         return None
+
+    def self_named(self, index: int) -> str | None:
+        """The organisation the writer says "we" are, in this sentence or an
+        earlier one: "We're Fennwick Hosting, a small MSP, and we ..."."""
+        for i in range(index, -1, -1):
+            for found in reversed(list(_SELF_NAMED.finditer(self._sentences[i].text))):
+                name = self._lex.strip_legal_suffix(found.group("org"))
+                if classify_name(name, self._lex) == "name" and \
+                        not self._lex.target_re.search(name):
+                    return canonical(name, self._lex)
+        return None
+
+    def _body(self) -> str:
+        if self._text is None:
+            self._text = "\n".join(s.text for s in self._sentences)
+        return self._text
 
     def principal(self) -> str | None:
         """The company the story speaks for or about (cached)."""

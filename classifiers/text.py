@@ -43,6 +43,9 @@ _RUN_ON_WORDS = frozenset({"the", "a", "an", "its", "their", "our", "his", "her"
                            "is", "are", "was", "were", "has", "have", "had", "will", "be"})
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "\u201d", ")", "]")
 TRAILING_HEADLINES_MIN = 2
+#: A bare "Discussion" or "Comments" among this many first lines labels a post;
+#: it opens no trailing block (nothing of the story would come before it).
+TOP_LINES = 5
 _LABELLED = re.compile(r"^\s*(?:[-*•·]\s+)?[\w-]+(?:\s+[\w-]+)?\s*:\s")  # "Added: ..."
 # A blog's comment header: "4 Responses to “Acme joins OpenStack”".
 _COMMENT_COUNT = re.compile(r"^\W*(?:\d+|no|one|two|three|four|five)\s+(?:responses?|comments?|"
@@ -178,7 +181,8 @@ def clean_lines(text: str, header_re: re.Pattern[str]) -> list[Line]:
         if not line:
             continue
         header = header_re.match(line)
-        if (header and not header.group("rest")) or _COMMENT_COUNT.match(line):
+        at_top = len(lines) < TOP_LINES  # "Discussion" as a forum post's flair, not a block
+        if (header and not header.group("rest") and not at_top) or _COMMENT_COUNT.match(line):
             in_related = True
         related = in_related or bool(header) or bool(_LINK_ITEM.match(line))
         lines.append(Line(line, related))
