@@ -43,8 +43,8 @@ _RUN_ON_WORDS = frozenset({"the", "a", "an", "its", "their", "our", "his", "her"
                            "is", "are", "was", "were", "has", "have", "had", "will", "be"})
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "\u201d", ")", "]")
 TRAILING_HEADLINES_MIN = 2
-#: A bare "Discussion" or "Comments" among this many first lines labels a post;
-#: it opens no trailing block (nothing of the story would come before it).
+#: A bare "Discussion" among this many first lines, with more lines than that
+#: after it, labels a forum post: it opens no trailing block.
 TOP_LINES = 5
 _LABELLED = re.compile(r"^\s*(?:[-*•·]\s+)?[\w-]+(?:\s+[\w-]+)?\s*:\s")  # "Added: ..."
 # A blog's comment header: "4 Responses to “Acme joins OpenStack”".
@@ -173,16 +173,17 @@ def clean_lines(text: str, header_re: re.Pattern[str]) -> list[Line]:
 
     `header_re` comes from `related_header_re`: a bare header line ("Related
     Posts:", "Comments") marks every later line; "Read more: ..." only itself.
+    A bare header among the first `TOP_LINES` lines with a long text after it
+    labels a post ("Discussion" as a forum flair) and marks nothing else.
     """
+    texts = [line for line in (_SPACES.sub(" ", raw).strip() for raw in text.splitlines())
+             if line]
     lines: list[Line] = []
     in_related = False
-    for raw in text.splitlines():
-        line = _SPACES.sub(" ", raw).strip()
-        if not line:
-            continue
+    for i, line in enumerate(texts):
         header = header_re.match(line)
-        at_top = len(lines) < TOP_LINES  # "Discussion" as a forum post's flair, not a block
-        if (header and not header.group("rest") and not at_top) or _COMMENT_COUNT.match(line):
+        label = i < TOP_LINES and len(texts) - i > TOP_LINES
+        if (header and not header.group("rest") and not label) or _COMMENT_COUNT.match(line):
             in_related = True
         related = in_related or bool(header) or bool(_LINK_ITEM.match(line))
         lines.append(Line(line, related))

@@ -69,5 +69,7 @@ def test_self_naming_that_reports_no_change(text: str) -> None:
 def test_a_discussion_flair_under_the_title_opens_no_comment_block() -> None:
     text = ("r/openstack\n\nWe cancelled our membership\n\nDiscussion\n\n"
             "We're Lybster Cloud, a hosting firm, and last month we cancelled our OpenInfra "
-            "Foundation Silver membership.")
+            "Foundation Silver membership.\n\nWhy we left:\n\n- No summits nearby\n\n"
+            "- The money buys engineering time\n\nWe still run OpenStack.\n\n"
+            "Happy to answer questions.")
     assert events(text) == {("Lybster Cloud", "left")}
