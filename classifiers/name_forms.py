@@ -6,7 +6,9 @@ Software"), where a name after "its"/"their" ("its Arcturus Compute cloud")
 is a product, not a fuller form. A name the story gives once as a legal name
 ("Internap Network Services Corporation") and then calls by a shorter name
 ("Internap") in the headline and, on its own, more often in the text is
-reported by that shorter name: the name it trades under.
+reported by that shorter name: the name it trades under. A name the story
+defines with an acronym ("The National Agency for Digital Infrastructure
+(ANIN)") is reported in whichever of the two forms the text uses more.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from classifiers.names import canonical
 _OWNED = re.compile(r"\b(?:its|their|our|his|her)\s+$", re.I)
 _RUN_BEFORE = re.compile(r"(?:[A-Z][\w&'’-]*|&|\bof|\band)[ \t]+$")
 _JOINERS = frozenset({"&", "and", "of", "de"})
+_ACRONYM = r"[A-Z][A-Z0-9&]{1,9}"
+_THE = re.compile(r"^The\s+")
 #: How far back "its" may stand before a product name.
 _OWNER_REACH = 8
 
@@ -34,6 +38,7 @@ def reported_names(names: Iterable[str], doc: Document, lex: Lexicon) -> dict[st
             continue
         form = _fuller(name, names, doc, lex)
         form = _trading_name(form, doc, lex)
+        form = _acronym_or_full(form, doc)
         if form != name:
             out[name] = form
     return out
@@ -106,3 +111,22 @@ def _names(text: str, name: str) -> bool:
 
 def _owned(body: str, at: int) -> bool:
     return _OWNED.search(body, max(0, at - _OWNER_REACH), at) is not None
+
+
+def _acronym_or_full(name: str, doc: Document) -> str:
+    """"The National Agency for Digital Infrastructure (ANIN)" once, then
+    "ANIN" four times: "ANIN"; and the other way round. A tie keeps `name`."""
+    if re.fullmatch(_ACRONYM, name):
+        found = re.search(rf"((?:[A-Z][\w&'’-]*[ ]+(?:(?:&|of|for|de|and)[ ]+)?){{1,7}})"
+                          rf"\([ ]*{re.escape(name)}[ ]*\)", doc.body)
+        other = _THE.sub("", found.group(1).strip()) if found else ""
+    else:
+        found = re.search(rf"(?<![\w&-]){re.escape(name)}[ ]*\([ ]*({_ACRONYM})[ ]*\)", doc.body)
+        other = found.group(1) if found else ""
+    if not other or _mentions(other, doc.body) <= _mentions(name, doc.body):
+        return name
+    return other
+
+
+def _mentions(form: str, body: str) -> int:
+    return len(re.findall(rf"(?<![\w&-]){re.escape(form)}(?![\w&-])", body))

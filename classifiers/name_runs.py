@@ -80,7 +80,8 @@ def dashed_list(sentence: str, seg_start: int, lex: Lexicon) -> Subject | None:
 
 def run_start(tokens: list[re.Match[str]], last: int, lex: Lexicon) -> int:
     """Where the capitalised run ending at tokens[last] starts ("University of
-    Skye" included), at most `MAX_RUN` tokens back."""
+    Skye", "Agency for Digital Infrastructure" included), at most `MAX_RUN`
+    tokens back."""
     k = last
     while k - 1 >= 0 and last - k < MAX_RUN:
         prev = tokens[k - 1].group()
@@ -89,6 +90,8 @@ def run_start(tokens: list[re.Match[str]], last: int, lex: Lexicon) -> int:
             k -= 1
         elif prev.casefold() in ("of", "&", "de") and k - 2 >= 0 and is_cap(tokens[k - 2].group()):
             k -= 2
+        elif prev == "for" and k - 2 >= 0 and lex.has("of_heads", tokens[k - 2].group()):
+            k -= 2  # "National Agency for Digital Infrastructure", "Centre for Cloud Research"
         else:
             break
     return k

@@ -45,6 +45,8 @@ def classify_name(text: str, lex: Lexicon, sentence_initial: bool = False) -> st
     words = text.split()
     if any(lex.is_non_name(w) for w in words):
         return "none"  # "Q3", "FY2024": periods, not organisations
+    if len(words) == 1 and (lex.has("descriptor_heads", text) or lex.has("org_heads", text)):
+        return "none"  # "Company to contribute ...": a common noun, not a name
     if all(lex.has("tier_words", w) for w in words):
         return "none"  # "Gold", "Platinum Member": a tier, not an organisation
     if len(words) <= 3 and lex.has("first_names", words[0]):

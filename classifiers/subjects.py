@@ -33,6 +33,7 @@ _ASIDE = re.compile(r"\([^()]{0,80}\)"  # "(NASDAQ: ACME)"
                     r"|(?<=\s)(?:—|–|--?)\s[a-z][^—–]{0,150}?\s(?:—|–|--?)(?=\s)")
 _COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.V|B\.V|Lda|"
                            r"Ltda|Pty|Oy|Oyj|S\.L|S\.r\.l|S\.p\.A|K\.K|Pte|SAS|SARL)\b\.?")
+_DATELINE_DASHES = re.compile(r"(?<=[\d)])--(?=[A-Za-z])")
 _RELATIVES = frozenset({"that", "which", "who"})
 _GENERIC_PREPOSITIONS = frozenset({"of", "at", "in", "from", "within", "inside", "across"})
 _PLACE_PREPOSITIONS = frozenset({"in", "of", "at", "near", "from", "outside", "across"})
@@ -56,11 +57,14 @@ _LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
 def blank_comma_suffixes(text: str) -> str:
     """Blank (same length) what hides a subject from its verb: ", Inc." after a
-    name, "(NASDAQ: ACME)", and "— the Austin company behind X —" asides."""
+    name, "(NASDAQ: ACME)", "— the Austin company behind X —" asides, and a
+    wire dateline's dashes ("June 8, 2022--Kelso Robotics")."""
     if "," in text:
         text = _COMMA_SUFFIX.sub(lambda m: " " * len(m.group()), text)
     if "(" in text or "-" in text or "—" in text or "–" in text:
         text = _ASIDE.sub(lambda m: " " * len(m.group()), text)
+        if "--" in text:
+            text = _DATELINE_DASHES.sub("  ", text)
     return text
 
 
