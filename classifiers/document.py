@@ -48,6 +48,9 @@ _PROJECT_CUES = re.compile(
     rf"(?:pilot|incubat\w+|top-level|open[- ]source)\s+project\b"
     rf"|\b(?:accept\w*|admit\w*|welcom\w*|add\w*|confirm\w*)\s+{_project_name('p5')}[^.;]{{0,100}}?"
     rf"\bas\s+(?:an?|its|the)\s+{_FILLER}{{0,2}}?{_PROJECT_KIND}")
+_MONTH_START = re.compile(_MONTH, re.I)
+_NUMERIC_MONTHS = {f"{n:02d}": m for n, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 MAIL_HEADERS_MAX = 12
 _MAIL_HEADER = re.compile(r"^(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Message-ID|In-Reply-To|"
                           r"References|Organi[sz]ation|List-Id|X-[\w-]+)\s*:\s*(.*)$", re.I)
@@ -67,6 +70,7 @@ class Document:
     headings: tuple[int, ...] = ()
     items: Mapping[int, int] = field(default_factory=dict)  # list item -> its opener
     year: str | None = None
+    month: str | None = None  # "jan".."dec", with `year`
 
     @cached_property
     def dominant(self) -> bool:
@@ -145,8 +149,8 @@ def prepare(text: str, title: str | None, lex: Lexicon,
     has_target = tuple(lex.target_re.search(s.text) is not None for s in sentences)
     body = "\n".join(line.text for line in lines)
     headings, items = _headings(sentences, lines)
-    return Document(tuple(sentences), has_target, body, lex, headings, items,
-                    _dateline_year(sentences))
+    year, month = _dateline(sentences)
+    return Document(tuple(sentences), has_target, body, lex, headings, items, year, month)
 
 
 def _mail_headers(lines: list[Line]) -> tuple[str | None, list[Line]]:
@@ -165,14 +169,18 @@ def _mail_headers(lines: list[Line]) -> tuple[str | None, list[Line]]:
     return _REPLY_PREFIX.sub(r"\1", subject).strip() or None, kept + lines[count:]
 
 
-def _dateline_year(sentences: list[Sentence]) -> str | None:
-    """The year of a date near the top ("May 2, 2024 /PRNewswire/", "Date: Tue
-    Feb 9 2016", "2021-11-08"), if the story gives one."""
+def _dateline(sentences: list[Sentence]) -> tuple[str | None, str | None]:
+    """The year and month ("jan".."dec") of a date near the top ("May 2, 2024
+    /PRNewswire/", "Date: Tue Feb 9 2016", "2021-11-08"), if the story gives one."""
     for sentence in sentences[:DATELINE_SENTENCES]:
         found = _DATE.search(sentence.text)
         if found:
-            return next(g for g in found.groups() if g)
-    return None
+            year = next(g for g in found.groups() if g)
+            if found.group(3):  # "2021-11-08"
+                return year, _NUMERIC_MONTHS.get(found.group()[5:7])
+            month = _MONTH_START.search(found.group())
+            return year, month.group()[:3].casefold() if month else None
+    return None, None
 
 
 def _headings(sentences: list[Sentence],

@@ -182,7 +182,7 @@ def _veto(doc: Document, index: int, rule: Rule, cut: Windows,
         return "veto.other-target", "another foundation is the nearer target"
     if rule.target == "context" and not doc.has_target[index] and doc.other_in_context(index):
         return "veto.other-target", "another foundation is the one in context"
-    veto = first_veto(rules.vetoes, rule.action, cut, doc.year)
+    veto = first_veto(rules.vetoes, rule.action, cut, doc.year, doc.month)
     if veto is not None:
         return veto.id, veto.reason
     return "", ""

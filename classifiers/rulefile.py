@@ -16,7 +16,7 @@ from classifiers.errors import RuleError
 ACTIONS = ("joined", "left")
 TARGET_MODES = ("match", "sentence", "context")
 SCOPES = ("sentence", "before", "lead", "gap", "clause", "match", "after", "tail", "subject",
-          "appositive", "rest", "onward")
+          "appositive", "rest", "onward", "relative")
 WORD_KEYS = (
     "gap_words", "gap_caps", "pronouns", "person_pronouns", "descriptor_heads",
     "stop_caps", "first_names", "corporate_suffixes", "other_targets", "abbreviations",

@@ -24,6 +24,8 @@ from classifiers.ruleset import Veto
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLAUSE_END = re.compile(r"[,;:!?()—–]|\.(?:\s|$)|\s-\s")
+_RELATIVE = re.compile(r"^\W*(?:which|who|that)\b", re.I)
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 _CLAUSE_START = re.compile(r"[,;:(—–\"“]|\s-\s")
 
 
@@ -41,6 +43,7 @@ class Windows:
     appositive: str = ""
     rest: str = ""
     start: int = 0              # where the match starts in the sentence
+    relative: str = ""
 
     @property
     def onward(self) -> str:
@@ -79,6 +82,7 @@ def windows(sentence: str, start: int, end: int, subject_start: int,
         appositive=appositive,
         rest=sentence[end:],
         start=start,
+        relative=f"{gap}{sentence[start:clause_end]}" if _RELATIVE.match(gap) else "",
     )
 
 
@@ -90,18 +94,28 @@ def _clause_start(sentence: str, pos: int) -> int:
 
 
 def first_veto(vetoes: Sequence[Veto], action: str, cut: Windows,
-               year: str | None = None) -> Veto | None:
+               year: str | None = None, month: str | None = None) -> Veto | None:
     """The first suppressor that fires for this action, if any. A veto with
-    `unless_this_year` stands down when the years it found are all the
-    story's own (`year`, from its dateline): "joined in May 2024" in a story
-    dated 2024 is the news, not background."""
+    `unless_this_year` stands down when the date it found is the story's own
+    (`year` and `month`, from its dateline): "joined in May 2024" in a story
+    dated 2024, or "joined in May" in one dated May, is the news."""
     for veto in vetoes:
         if action not in veto.actions:
             continue
         found = veto.regex.search(cut.get(veto.scope))
         if found is None or (veto.unless and veto.unless.search(cut.get(veto.unless_scope))):
             continue
-        if veto.unless_this_year and year and set(_YEAR.findall(found.group())) == {year}:
+        if veto.unless_this_year and _dated_as_story(found.group(), year, month):
             continue
         return veto
     return None
+
+
+def _dated_as_story(text: str, year: str | None, month: str | None) -> bool:
+    """Every year in `text` is the story's year; or it names no year and every
+    month in it is the story's month."""
+    years = set(_YEAR.findall(text))
+    if years:
+        return year is not None and years == {year}
+    months = {m[:3].casefold() for m in _MONTH.findall(text)}
+    return month is not None and months == {month}
