@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from classifiers.document import Document
 from classifiers.lexicon import Lexicon
 from classifiers.name_runs import Subject
-from classifiers.names import is_surname, list_names
+from classifiers.names import blank_appositives, is_surname, list_names
 from classifiers.resolve import Mentions
 from classifiers.ruleset import Rule, RuleSet
 from classifiers.sentences import Sentence
@@ -121,7 +121,10 @@ def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: R
                        note=f"subject is a person named earlier ({subject.text!r})")
     if any(lex.known(c) is None for c in companies):
         confidence *= UNKNOWN_FACTOR
-    cut = windows(sentence.text, match.start(), match.end(), subject.start, subject.end,
+    text = sentence.text
+    if rule.lists_orgs and "," in (match.group("orgs") or ""):  # "A, a Bergen operator of X, and B"
+        text = blank_appositives(text, match.start("orgs"), match.end("orgs"))
+    cut = windows(text, match.start(), match.end(), subject.start, subject.end,
                   subject.gap_from, subject.appositive)
     if rule.cue is not None and not rule.cue.search(cut.get(rule.cue_scope)):
         return Finding(rule, sentence, (), 0.0, note=f"no change cue in the {rule.cue_scope}")

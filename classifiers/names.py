@@ -23,6 +23,14 @@ _PLACE_MODIFIER = re.compile(r"\S+-(?:based|headquartered|born|founded|registere
 _ROLE_WORDS = frozenset({"co-founder", "cofounder", "founder", "chief", "officer", "director",
                          "spokesperson", "spokeswoman", "spokesman", "president", "head"})
 _ARTICLE = re.compile(r"^[Tt]he\s+(?=[A-Z])")
+#: ", a Leeds provider of racks," after a list member: it describes, it names no one
+#: (", the non-profit Civic Stack Trust," is a member of its own).
+_NOT_DESCRIPTOR = r"(?!(?:of|for|from|in|with|at|to|by|on|and|or)\s)"
+_APPOSITIVE = re.compile(rf",\s*(?:an?|the)\s+(?!(?:{_NOT_DESCRIPTOR}[a-z][\w-]*\s+){{0,2}}"
+                         r"[A-Z0-9][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|de|&))*\s*(?:,|\band\b|$))"
+                         r"(?=[^,]*\b(?!and\b)[a-z]{3,})[^,]*")
+#: "the non-profit " before a member's name.
+_DESCRIBED = re.compile(rf"^(?:the|an?)\s+(?:{_NOT_DESCRIPTOR}[a-z][\w-]*\s+){{0,2}}(?=[A-Z0-9])")
 
 
 def is_cap(token: str) -> bool:
@@ -120,15 +128,24 @@ def one_name(first: str, second: str, lex: Lexicon) -> bool:
             and not lex.known(first) and not lex.known(strip_suffixes(second, lex)))
 
 
+def blank_appositives(text: str, start: int, end: int) -> str:
+    """`text` with the appositives of the list at start..end blanked (same
+    length): what describes a member is no part of the phrase a veto reads."""
+    inner = _APPOSITIVE.sub(lambda m: " " * len(m.group()), text[start:end])
+    return text[:start] + inner + text[end:]
+
+
 def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
     """Canonical names of "Canonical, Cisco, Extreme Networks and Grid Dynamics"."""
     names = []
     text = _PAREN.sub("", text)
+    if "," in text:
+        text = _APPOSITIVE.sub("", text)
     pair = _PAIR.fullmatch(text.strip())
     if pair and one_name(pair.group(1), pair.group(2).rstrip(",. "), lex):
         return (canonical(text.strip().rstrip(".,"), lex),)
     for part in _LIST_SPLIT.split(text):
-        part = _ARTICLE.sub("", part.strip().rstrip("."))  # "the University of Tarrow"
+        part = _DESCRIBED.sub("", _ARTICLE.sub("", part.strip().rstrip(".")))  # "the non-profit X"
         if part and is_cap(part) and classify_name(part, lex) == "name":
             names.append(canonical(part, lex))
     return tuple(dict.fromkeys(names))

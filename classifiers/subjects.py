@@ -52,7 +52,7 @@ _SUBORDINATORS = frozenset({"as", "when", "while", "since", "because", "if", "af
                             "unlike", "like"})
 _EXAMPLE_WORDS = ("among them", "among whom", "including", "such as", "notably", "namely")
 _NAME_PART = re.compile(r"(?:[Tt]he\s+)?[A-Z0-9][\w&.'’+-]*"
-                        r"(?:\s+(?:of\s+|&\s+|de\s+)?[A-Z0-9][\w&.'’+-]*)*")
+                        r"(?:\s+(?:of\s+|&\s+|de\s+)?[A-Z0-9][\w&.'’+-]*)*!?")  # "Yahoo!"
 _LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
 def blank_comma_suffixes(text: str) -> str:

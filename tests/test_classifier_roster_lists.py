@@ -1,0 +1,59 @@
+"""Lists of members in launch stories, newsletters and recaps: a copula list
+after a long interrupting clause ("The six Platinum members, each of which
+..., are A, B and C"), "N companies, including A and B, signed on" (every
+named one), members with an article and a descriptor ("the non-profit X"),
+and members with appositives after "were announced on stage:".
+
+Every phrasing here is written for these tests; the companies are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.classifier_helpers import events
+
+_LAUNCH = "The OpenInfra Foundation's Asian chapter officially launched on Monday in Osaka. "
+
+
+def test_a_launch_roster_after_an_interrupting_clause() -> None:
+    text = _LAUNCH + ("The four Platinum members, each of which has committed to a yearly fee "
+                      "of $300,000 and a board seat, are Kansai Cloud, Naniwa Systems, Sakai "
+                      "Data and Umeda Labs.")
+    assert events(text) == {(c, "joined") for c in
+                            ("Kansai Cloud", "Naniwa Systems", "Sakai Data", "Umeda Labs")}
+
+
+def test_a_roster_that_only_includes_some_members_before_a_launch_is_no_event() -> None:
+    text = ("The chapter will formally launch next month. Its Platinum members include Kansai "
+            "Cloud and Naniwa Systems.")
+    assert events(text) == set()
+
+
+@pytest.mark.parametrize("verb", ["signed on at the Gold level", "have joined the OpenInfra "
+                                  "Foundation as Gold members"])
+def test_every_company_an_including_aside_names(verb: str) -> None:
+    text = _LAUNCH + ("Another 9 companies, including Kobe Compute, Nara Networks and Otsu "
+                      f"Data, {verb}.")
+    assert events(text) == {(c, "joined") for c in ("Kobe Compute", "Nara Networks", "Otsu Data")}
+
+
+def test_members_with_an_article_and_a_descriptor() -> None:
+    text = ("The OpenInfra Foundation welcomed two new Associate members this month: the "
+            "University of Brannock and the non-profit Harbour Data Trust.")
+    assert events(text) == {("University of Brannock", "joined"),
+                            ("Harbour Data Trust", "joined")}
+
+
+def test_members_with_appositives_after_an_announcement_colon() -> None:
+    text = ("Day two at the OpenStack Summit\n\nTwo new Gold members were announced on stage: "
+            "Fjordline Cloud, a Bergen-based operator of OpenStack clouds for fisheries, and "
+            "Skagen Digital, a Danish integrator that builds private clouds for ports and "
+            "shipping lines.")
+    assert events(text) == {("Fjordline Cloud", "joined"), ("Skagen Digital", "joined")}
+
+
+def test_an_appositive_naming_partners_adds_no_member() -> None:
+    text = ("Day two at the OpenStack Summit\n\nTwo new Gold members were announced on stage: "
+            "Fjordline Cloud, a partner of Tromso Systems and Bodo Data, and Skagen Digital.")
+    assert events(text) == {("Fjordline Cloud", "joined"), ("Skagen Digital", "joined")}
