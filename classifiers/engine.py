@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from classifiers.denials import overruled_claims
 from classifiers.document import Document, prepare
 from classifiers.headline import HeadlineCheck
 from classifiers.lexicon import Lexicon
@@ -52,6 +53,7 @@ class Classifier:
         doc = prepare(text, title, self.rules.lexicon, self._header_re)
         findings = find_all(doc, self.rules)
         findings = self._title_contradictions(doc, findings)
+        findings = overruled_claims(doc, findings, self._headline)
         events = _best_events(findings, doc, self.rules.lexicon)
         kept = tuple(e for e in events if e.confidence >= self.min_confidence)
         trace = tuple(_trace(f) for f in findings) + tuple(

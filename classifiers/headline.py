@@ -54,10 +54,18 @@ class HeadlineCheck:
                     continue
                 if f.rule.action == title.rule.action and f.reason in ("negation", "denial"):
                     return f"body: {f.sentence.text}"
-            for sentence in doc.sentences[1:]:
-                if self._denies(sentence.text, title.rule.action) and \
-                        _names(sentence.text, company, self._lex):
-                    return f"body denies: {sentence.text}"
+            denial = self.denial(doc, company, title.rule.action, 0)
+            if denial:
+                return f"body denies: {denial}"
+        return ""
+
+    def denial(self, doc: Document, company: str, action: str, skip: int) -> str:
+        """A sentence of the story (other than sentence `skip`) in which
+        `company` denies `action`, or ""."""
+        for sentence in doc.sentences:
+            if sentence.index != skip and self._denies(sentence.text, action) and \
+                    _names(sentence.text, company, self._lex):
+                return sentence.text
         return ""
 
     def _denies(self, text: str, action: str) -> bool:
