@@ -45,6 +45,7 @@ class FeedRow:
     content_hash: str | None
     last_success_at: datetime | None
     error_count: int
+    lease_until: datetime | None = None
 
     @property
     def first_poll(self) -> bool:
@@ -225,4 +226,5 @@ def _feed_row(row: Row[Any]) -> FeedRow:
     return FeedRow(id=m["id"], url=m["url"], name=m["name"], kind=m["kind"],
                    interval_seconds=m["interval_seconds"], etag=m["etag"],
                    last_modified=m["last_modified"], content_hash=m["content_hash"],
-                   last_success_at=m["last_success_at"], error_count=m["error_count"])
+                   last_success_at=m["last_success_at"], error_count=m["error_count"],
+                   lease_until=m["lease_until"])

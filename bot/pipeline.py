@@ -95,6 +95,9 @@ class SweepStats:
     new_stories: int = 0
     flagged: int = 0
     new_events: int = 0
+    #: claims that waited so long for a free fetch slot that less than half their lease
+    #: was left: not fetched (another worker may hold them by the time we would finish)
+    lapsed: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -168,6 +171,12 @@ class Pipeline:
             await self.settle()
         return stats
 
+    def _lease_ran_short(self, feed: FeedRow) -> bool:
+        """Less than half the claim's lease left before the fetch even starts (an
+        overloaded process): polling now could overlap with the next holder's poll."""
+        return feed.lease_until is not None and \
+            feed.lease_until - self.clock() < self.settings.lease / 2
+
     def stop_claiming(self) -> None:
         """Shutdown: a running sweep finishes the feeds it holds and claims no more."""
         self._stopping = True
@@ -184,6 +193,9 @@ class Pipeline:
 
     async def _poller(self, queue: asyncio.Queue[FeedRow | None], stats: SweepStats) -> None:
         while (feed := await queue.get()) is not None:
+            if self._lease_ran_short(feed):
+                stats.lapsed += 1
+                continue
             try:
                 await self.poll_feed(feed, stats)
             except Exception:  # a database outage: the lease expires, a later sweep retries

@@ -4,6 +4,7 @@ path."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -89,3 +90,35 @@ async def test_sweep_survives_crashing_hanging_and_bogus_feeds(tmp_path: Path) -
     assert by_feed == {"good": {"Story 0A", "Story 1A", "Story 2A"},
                        "malformed": {"One"},
                        "page": {"Acme joins OpenStack", "Initech leaves OpenStack"}}
+
+
+async def test_a_claim_kept_waiting_past_half_its_lease_is_left_for_the_next_holder(
+        tmp_path: Path) -> None:
+    """One fetch slot, a slow first feed: the feeds queued behind it would be fetched with
+    less than half their lease left, so another worker could claim them mid-fetch. They are
+    skipped (not fetched at all) and polled by a later claim once the lease ran out."""
+    async with FeedServer() as server:
+        slow = server.url("/slow?delay=0.7")
+        quick = [server.serve(f"/q{n}.xml", fresh_feed(f"Q{n}")) for n in range(2)]
+        config = parse_config(
+            f"[storage]\nurl = 'sqlite:///{tmp_path / 'sw.db'}'\n"
+            "[watch]\nallow_private_networks = true\nparse_workers = 1\nconcurrency = 1\n"
+            "lease_seconds = 1\ntimeout_seconds = 0.95\njitter_fraction = 0.0\n"
+            + "".join(f"[[feeds]]\nurl = '{url}'\nfetch_articles = false\n"
+                      for url in (slow, *quick)))
+        app = App.open(config, console=Console(file=io.StringIO()))
+        try:
+            with app.db.engine.begin() as conn:  # the slow feed is claimed first
+                conn.execute(update(feeds).where(feeds.c.url == slow)
+                             .values(next_check_at=datetime.now(UTC) - timedelta(minutes=1)))
+            async with app.running(("watch",)) as run:
+                assert run.pipeline is not None
+                stats = await run.pipeline.sweep()
+                assert (stats.feeds, stats.lapsed) == (1, 2)
+                assert [len(server.hits(f"/q{n}.xml")) for n in range(2)] == [0, 0]
+                await asyncio.sleep(1.0)  # their leases run out
+                again = await run.pipeline.sweep()
+                assert again.feeds == 2 and again.lapsed == 0
+                assert [len(server.hits(f"/q{n}.xml")) for n in range(2)] == [1, 1]
+        finally:
+            app.close()
