@@ -4,8 +4,9 @@
 at ``<callback_url>/<token>``, one token per subscription:
 
 - GET, verification of intent: the challenge is echoed only for a request we
-  made and still wait on, for the same topic; anything else is a 404. A hub's
-  ``hub.mode=denied`` marks the subscription denied.
+  made and still wait on, in the same mode (subscribe or unsubscribe) and for
+  the same topic; anything else is a 404. A hub's ``hub.mode=denied`` marks
+  the subscription denied.
 - POST, content distribution: the body (capped at ``[watch] max_body_bytes``)
   is accepted only with a valid ``X-Hub-Signature`` for the subscription's own
   secret, and then goes through the pipeline exactly like a polled body
@@ -15,8 +16,11 @@ at ``<callback_url>/<token>``, one token per subscription:
   410 Gone (the spec's way to tell a hub to drop a subscription).
 
 `Subscriber.run_once` is the scheduler job: it retires expired leases (their
-feeds go back to normal polling), then sends the subscription requests that
-are due: new hubs, renewals ahead of expiry, retries after failures. It is one
+feeds go back to normal polling), cancels the subscriptions nobody wants any
+more (feed removed or disabled, hub no longer advertised or replaced: see
+`bot.websubstate`) with ``hub.mode=unsubscribe`` on the same callback, then
+sends the subscription requests that are due: new hubs, feeds back after an
+unsubscribe, renewals ahead of expiry, retries after failures. It is one
 callable, so the service runs it as the `websub` singleton.
 
 Every watch process may run a callback server (``reuse_port``: processes on
@@ -99,7 +103,10 @@ class CallbackServer:
         if not ok:
             log.warning("WebSub verification refused (no such pending %s of %s)", mode, topic)
             return web.Response(status=404)
-        log.info("WebSub subscription to %s verified (lease %ss)", topic, lease or "none")
+        if mode == "unsubscribe":
+            log.info("WebSub unsubscription from %s confirmed", topic)
+        else:
+            log.info("WebSub subscription to %s verified (lease %ss)", topic, lease or "none")
         return web.Response(text=challenge, content_type="text/plain")
 
     async def _deliver(self, request: web.Request) -> web.Response:
@@ -161,15 +168,45 @@ class Subscriber:
         return f"{self.settings.callback_url.rstrip('/')}/{token}"
 
     async def run_once(self) -> None:
-        """Expire lapsed leases, then request every subscription that is due."""
+        """Expire lapsed leases, cancel unwanted subscriptions, then request every
+        subscription that is due."""
         now = self.clock()
         lapsed = await asyncio.to_thread(websubstate.expire, self.engine, now=now)
         if lapsed:
             log.warning("WebSub leases ran out for %d feeds; polling them normally", len(lapsed))
+        await asyncio.to_thread(websubstate.revive, self.engine, now=now)
+        leaving = await asyncio.to_thread(websubstate.due_unsubscribe, self.engine, now=now)
+        await asyncio.gather(*(self._unsubscribe(sub) for sub in leaving))
         due = await asyncio.to_thread(
             websubstate.due, self.engine, now=now,
             renew_before=timedelta(seconds=self.settings.renew_before_seconds))
         await asyncio.gather(*(self._request(sub) for sub in due))
+
+    async def _unsubscribe(self, sub: Subscription) -> None:
+        """Ask the hub to cancel `sub` (same callback, so it can verify that we mean it);
+        an attempt the hub never confirmed counts as a failure before the next one."""
+        verify_within = timedelta(seconds=self.settings.verify_timeout_seconds)
+        if sub.state == "unsubscribing" and sub.pending == "unsubscribe":
+            await self._unsubscribe_failed(sub, "the hub did not confirm the unsubscribe "
+                                           f"within {verify_within.total_seconds():g} s")
+            return
+        async with self._gate:
+            await asyncio.to_thread(websubstate.mark_unsubscribing, self.engine, sub,
+                                    now=self.clock(), verify_within=verify_within)
+            try:
+                await request_subscription(self.fetcher, sub.hub_url, mode="unsubscribe",
+                                           topic=sub.topic_url, callback=self.callback(sub.token))
+            except WebSubError as err:
+                await self._unsubscribe_failed(sub, str(err))
+                return
+            log.info("WebSub unsubscription from %s requested from %s", sub.topic_url,
+                     sub.hub_url)
+
+    async def _unsubscribe_failed(self, sub: Subscription, error: str) -> None:
+        gave_up = await asyncio.to_thread(websubstate.unsubscribe_failed, self.engine, sub,
+                                          error, now=self.clock())
+        log.warning("WebSub unsubscription from %s failed%s: %s", sub.topic_url,
+                    "; letting the lease lapse" if gave_up else "", error)
 
     async def _request(self, sub: Subscription) -> None:
         async with self._gate:
