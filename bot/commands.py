@@ -274,9 +274,27 @@ def _feed_item(feed: queries.FeedHealth) -> ReplyItem:
         "disabled" if not feed.enabled else f"failing x{feed.error_count}")
     seen = f"last ok {feed.last_success_at:%Y-%m-%d %H:%M}" if feed.last_success_at else "never ok"
     detail = f"{state}, {seen}, {feed.items_seen} items, next {feed.next_check_at:%H:%M}"
+    if feed.push_state is not None:
+        detail += f", {_push_note(feed.push_state, feed.push_until)}"
     if feed.last_error:
         detail += f", last error: {feed.last_error[:120]}"
     return ReplyItem(title=feed.name or feed.url, detail=detail, url=feed.url)
+
+
+#: A WebSub subscription state (`bot.websubstate`) as the feed list says it.
+_PUSH_NOTES = {
+    "new": "subscribing to its hub", "requested": "subscribing to its hub",
+    "verified": "pushed by its hub", "failed": "hub subscription failing",
+    "denied": "hub denied the subscription", "expired": "hub lease expired, resubscribing",
+    "unsubscribing": "unsubscribing from its hub", "unsubscribed": "unsubscribed from its hub",
+}
+
+
+def _push_note(state: str, until: datetime | None) -> str:
+    note = _PUSH_NOTES.get(state, f"hub subscription {state}")
+    if state == "verified" and until is not None:
+        note += f" until {until:%Y-%m-%d %H:%M}"
+    return note
 
 
 def _process_item(p: queries.ProcessView, now: datetime) -> ReplyItem:

@@ -17,6 +17,7 @@ from bot.storage.schema import (
     processes,
     stories,
     verdicts,
+    websub_subscriptions,
 )
 
 
@@ -56,6 +57,9 @@ class FeedHealth:
     error_count: int
     items_seen: int
     next_check_at: datetime
+    #: The feed's WebSub subscription state (`bot.websubstate`), None when it never named a hub.
+    push_state: str | None = None
+    push_until: datetime | None = None
 
 
 def events_by_action(engine: Engine, action: str, *, since: datetime | None,
@@ -94,13 +98,17 @@ def recent_flagged(engine: Engine, limit: int) -> list[StoryView]:
 
 
 def feed_health(engine: Engine) -> list[FeedHealth]:
+    subs = websub_subscriptions
     with engine.connect() as conn:
-        rows = conn.execute(select(feeds).where(feeds.c.in_config.is_(True))
-                            .order_by(feeds.c.url)).all()
+        rows = conn.execute(
+            select(feeds, subs.c.state.label("push_state"), subs.c.expires_at.label("push_until"))
+            .outerjoin(subs, subs.c.feed_id == feeds.c.id)
+            .where(feeds.c.in_config.is_(True)).order_by(feeds.c.url)).all()
     return [FeedHealth(url=r.url, name=r.name, enabled=r.enabled,
                        last_success_at=r.last_success_at, last_error=r.last_error,
                        error_count=r.error_count, items_seen=r.items_seen,
-                       next_check_at=r.next_check_at) for r in rows]
+                       next_check_at=r.next_check_at, push_state=r.push_state,
+                       push_until=r.push_until) for r in rows]
 
 
 def delivery_counts(engine: Engine) -> dict[str, int]:

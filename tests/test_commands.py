@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine
 
+from bot import feedstate, websubstate
 from bot.commands import COMMANDS, CommandContext, parse_since, run, run_text
 from bot.storage import open_database
 from tests.ledger_helpers import add_story
@@ -89,6 +90,29 @@ def test_feed_admin_actions_are_refused_to_non_admins(engine: Engine) -> None:
     assert not paused.error
     assert "disabled" in run_text("feeds", ctx(engine)).items[0].detail
     assert run_text("feeds pause http://nowhere/", ctx(engine, admin=True)).error
+
+
+def test_feed_list_says_where_its_websub_subscription_stands(engine: Engine) -> None:
+    def detail() -> str:
+        return run_text("feeds", ctx(engine)).items[0].detail
+
+    url = "http://127.0.0.1/feed"
+    assert "hub" not in detail()
+    feed_id = feedstate.feed_ids(engine)[url]
+    websubstate.note_hubs(engine, [websubstate.Discovery(feed_id, "https://hub/", url)], now=NOW)
+    assert detail().endswith(", subscribing to its hub")
+    [sub] = websubstate.due(engine, now=NOW, renew_before=timedelta(hours=1))
+    websubstate.mark_requested(engine, sub, now=NOW, verify_within=timedelta(minutes=5))
+    assert websubstate.verify(engine, sub.token, mode="subscribe", topic=url, lease_seconds=86400,
+                              now=NOW, renew_before=timedelta(hours=1))
+    assert detail().endswith(", pushed by its hub until 2026-06-02 00:00")
+    run_text(f"feeds pause {url}", ctx(engine, admin=True))
+    [leaving] = websubstate.due_unsubscribe(engine, now=NOW)
+    websubstate.mark_unsubscribing(engine, leaving, now=NOW, verify_within=timedelta(minutes=5))
+    assert detail().endswith(", unsubscribing from its hub")
+    assert websubstate.verify(engine, sub.token, mode="unsubscribe", topic=url,
+                              lease_seconds=None, now=NOW, renew_before=timedelta(hours=1))
+    assert detail().startswith("disabled, ") and detail().endswith(", unsubscribed from its hub")
 
 
 def test_status_reports_deliveries_and_uptime(engine: Engine) -> None:

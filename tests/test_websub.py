@@ -1,6 +1,7 @@
 """WebSub: discovery and signatures (pure), then the service against a local hub on loopback:
 subscribe → verification of intent → signed delivery through the pipeline, a forged
-delivery, a denied subscription, lease renewal and the polling fallback."""
+delivery, a denied subscription, lease renewal and the polling fallback; a feed leaving the
+config → unsubscribe → 410, and back again → a fresh subscription."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from rich.console import Console
 from sqlalchemy import select, update
 
 from bot.app import App
-from bot.config import parse_config
+from bot.config import load_config
 from bot.service import serve
 from bot.storage.schema import events, feeds, stories, websub_subscriptions
 from tests.feedserver import FeedServer
@@ -114,6 +115,10 @@ class Service:
     callback_url: str
     topic_a: str
     topic_b: str
+    config_path: Path
+
+    def feed_block(self, topic: str) -> str:
+        return f'[[feeds]]\nurl = "{topic}"\nfetch_articles = false\n'
 
     def subscription(self, topic: str) -> dict[str, object]:
         with self.app.db.engine.connect() as conn:
@@ -144,7 +149,8 @@ async def service(tmp_path: Path) -> AsyncIterator[Service]:
                      headers={"Link": f'<{hub.url}>; rel="hub"'})
         port = free_port()
         callback_url = f"http://127.0.0.1:{port}/websub"
-        config = parse_config(f"""
+        config_path = tmp_path / "stackwatch.toml"
+        config_path.write_text(f"""
 [storage]
 url = "sqlite:///{tmp_path / 'sw.db'}"
 [watch]
@@ -168,12 +174,13 @@ fetch_articles = false
 interval_minutes = 5
 """)
         out = io.StringIO()
-        app = App.open(config, console=Console(file=out, width=200, color_system=None),
-                       roles=("watch", "deliver"))
+        app = App.open(load_config(config_path),
+                       console=Console(file=out, width=200, color_system=None),
+                       config_path=config_path, roles=("watch", "deliver"))
         stop = asyncio.Event()
         task = asyncio.create_task(serve(app, stop))
         try:
-            yield Service(app, out, hub, server, callback_url, topic_a, topic_b)
+            yield Service(app, out, hub, server, callback_url, topic_a, topic_b, config_path)
         finally:
             stop.set()
             await asyncio.wait_for(task, 20)
@@ -256,6 +263,11 @@ async def test_callback_refuses_what_it_did_not_ask_for(service: Service) -> Non
         async with session.get(f"{service.callback_url}/no-such-token",
                                params={**verify, "hub.topic": service.topic_a}) as resp:
             assert resp.status == 404
+        # An unsubscribe we did not ask for (someone trying to cut our feed off): refused.
+        async with session.get(url, params={**verify, "hub.mode": "unsubscribe",
+                                            "hub.topic": service.topic_a}) as resp:
+            assert resp.status == 404
+        assert service.subscription(service.topic_a)["state"] == "verified"
         async with session.post(f"{service.callback_url}/no-such-token", data=b"x") as resp:
             assert resp.status == 410
         big = b"<rss>" + b" " * 30_000 + b"</rss>"
@@ -263,3 +275,40 @@ async def test_callback_refuses_what_it_did_not_ask_for(service: Service) -> Non
                 "X-Hub-Signature": sign(str(service.subscription(service.topic_a)["secret"]),
                                         big)}) as resp:
             assert resp.status == 413
+
+
+@pytest.mark.timeout(60)
+async def test_a_feed_that_leaves_the_config_is_unsubscribed_and_resubscribed_on_return(
+        service: Service) -> None:
+    hub, topic_a = service.hub, service.topic_a
+    await hub.wait_verified(topic_a)
+    sub = service.subscription(topic_a)
+    callback = f"{service.callback_url}/{sub['token']}"
+    config = service.config_path.read_text()
+    service.config_path.write_text(config.replace(service.feed_block(topic_a), ""))
+    assert service.app.reload() == "Config reloaded: 1 feeds."
+
+    # The hub is asked to cancel, on the same callback; it verifies, and we confirm.
+    await hub.wait_for(lambda: any(v.mode == "unsubscribe" and v.confirmed
+                                   for v in hub.verifications))
+    [leave] = [r for r in hub.requests if r["hub.mode"] == "unsubscribe"]
+    assert (leave["hub.topic"], leave["hub.callback"]) == (topic_a, callback)
+    assert "hub.secret" not in leave
+    assert not any(s.topic == topic_a for s in hub.active.values())
+    assert service.subscription(topic_a)["state"] == "unsubscribed"
+    # A push that still arrives (signed with the old secret) is told the subscription is gone.
+    body = rss(service.server.url("").rstrip("/"), hub.url, [("late", "Late", STORY)])
+    async with aiohttp.ClientSession() as session, session.post(
+            callback, data=body, headers={"X-Hub-Signature": sign(str(sub["secret"]), body)}
+    ) as resp:
+        assert resp.status == 410
+
+    # Back in the config: subscribed afresh, with a new callback and secret.
+    service.config_path.write_text(config)
+    assert service.app.reload() == "Config reloaded: 2 feeds."
+    await hub.wait_verified(topic_a)
+    again = service.subscription(topic_a)
+    assert again["state"] == "verified" and again["token"] != sub["token"]
+    assert again["secret"] != sub["secret"]
+    assert [s.callback for s in hub.active.values() if s.topic == topic_a] == [
+        f"{service.callback_url}/{again['token']}"]
