@@ -212,9 +212,10 @@ websub_subscriptions = Table(
     # Our callback is <callback_url>/<token>: unique per subscription, with its own secret.
     Column("token", String(64), nullable=False, unique=True),
     Column("secret", String(128), nullable=False),
-    # new -> requested -> verified (renewed in place) | denied | failed | expired
+    # new -> requested -> verified (renewed in place) | denied | failed | expired;
+    # leaving: unsubscribing -> unsubscribed (bot.websubstate explains each)
     Column("state", String(20), nullable=False, default="new"),
-    # the mode of a request the hub may still verify ("subscribe"), else NULL
+    # the mode of a request the hub may still verify ("subscribe", "unsubscribe"), else NULL
     Column("pending", String(20)),
     Column("lease_seconds", Integer),
     Column("expires_at", UTCDateTime),
