@@ -10,6 +10,7 @@ from functools import cached_property
 from classifiers.lexicon import Lexicon
 from classifiers.names import canonical, classify_name
 from classifiers.sentences import Sentence, split_sentences
+from classifiers.story_names import story_lexicon
 from classifiers.text import Line, clean_lines, demarkdown, repair, split_front_matter, unwrap
 
 #: A first line this short, not ending like a sentence, is the headline.
@@ -148,6 +149,7 @@ def prepare(text: str, title: str | None, lex: Lexicon,
         sentences.insert(0, Sentence(title_text, 0, -1, related=False, title=True))
     has_target = tuple(lex.target_re.search(s.text) is not None for s in sentences)
     body = "\n".join(line.text for line in lines)
+    lex = story_lexicon(sentences, body, lex)
     headings, items = _headings(sentences, lines)
     year, month = _dateline(sentences)
     return Document(tuple(sentences), has_target, body, lex, headings, items, year, month)

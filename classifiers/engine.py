@@ -54,7 +54,7 @@ class Classifier:
         findings = find_all(doc, self.rules)
         findings = self._title_contradictions(doc, findings)
         findings = overruled_claims(doc, findings, self._headline)
-        events = _best_events(findings, doc, self.rules.lexicon)
+        events = _best_events(findings, doc, doc.lex)
         kept = tuple(e for e in events if e.confidence >= self.min_confidence)
         trace = tuple(_trace(f) for f in findings) + tuple(
             Trace("note", e.rule, e.evidence,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from classifiers.rulefile import CompanySpec
 
@@ -73,6 +73,16 @@ class Lexicon:
 
     def is_other(self, text: str) -> bool:
         return self.other_re.fullmatch(text.strip()) is not None
+
+    def for_story(self, names: Mapping[str, str], brands: frozenset[str]) -> Lexicon:
+        """This lexicon plus what one story teaches (`classifiers.story_names`):
+        name forms -> canonical name, and lowercase words that are names there."""
+        canonical = {**self.canonical, **{k.casefold(): v for k, v in names.items()}}
+        return replace(self, canonical=canonical, words={**self.words, "brands": brands})
+
+    def is_brand(self, word: str) -> bool:
+        """A lowercase word this story uses as a name ("kaskade", "nuvola.io")."""
+        return word in self.words.get("brands", frozenset())
 
 
 def build_lexicon(targets: Sequence[str], companies: Iterable[CompanySpec],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from classifiers.document import Document
 from classifiers.lexicon import Lexicon
@@ -52,6 +52,8 @@ class Finding:
 
 def find_all(doc: Document, rules: RuleSet) -> list[Finding]:
     """Every judged match of every rule, in reading order."""
+    if doc.lex is not rules.lexicon:  # names this story teaches (classifiers.story_names)
+        rules = replace(rules, lexicon=doc.lex)
     mentions = Mentions(doc.sentences, rules.lexicon)
     found: list[Finding] = []
     for index in range(len(doc.sentences)):

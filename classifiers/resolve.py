@@ -155,14 +155,21 @@ class Mentions:
     def principal(self) -> str | None:
         """The company the story speaks for or about (cached)."""
         if self._principal is None:
-            self._principal = (publisher(self._sentences, self._lex) or most_prominent(
-                self._sentences, self._lex, self.in_sentence, self.subjects),)
+            self._principal = (publisher(self._sentences, self._lex) or _brand(self._lex)
+                               or most_prominent(self._sentences, self._lex, self.in_sentence,
+                                                 self.subjects),)
         return self._principal[0]
 
     def subjects(self, index: int) -> set[int]:
         """Where in sentence `index` an organisation stands as a subject."""
         self.in_sentence(index)
         return self._subjects.get(index, set())
+
+
+def _brand(lex: Lexicon) -> str | None:
+    """The one lowercase brand a company blog writes its name as, if one."""
+    names = {canonical(b, lex) for b in lex.words.get("brands", ())}
+    return names.pop() if len(names) == 1 else None
 
 
 def _org_like(words: list[str], lex: Lexicon) -> bool:

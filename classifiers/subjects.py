@@ -54,6 +54,7 @@ _EXAMPLE_WORDS = ("among them", "among whom", "including", "such as", "notably",
 _NAME_PART = re.compile(r"(?:[Tt]he\s+)?[A-Z0-9][\w&.'’+-]*"
                         r"(?:\s+(?:of\s+|&\s+|de\s+)?[A-Z0-9][\w&.'’+-]*)*!?")  # "Yahoo!"
 _LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_CONTRACTED = re.compile(r"['’](?:re|ve|ll|d)$")
 _DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
 def blank_comma_suffixes(text: str) -> str:
     """Blank (same length) what hides a subject from its verb: ", Inc." after a
@@ -103,11 +104,16 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
         if lex.is_non_name(tok):  # "Dornoch in Q2 signed up"
             i -= 1
             continue
+        low = _CONTRACTED.sub("", low)  # "we're", "they've"
         if (lex.has("pronouns", low) or lex.has("person_pronouns", low)) and \
                 (not tok.isupper() or tok == "I"):  # "It", "We"; not "IT", "US"
             how = "pronoun" if lex.has("pronouns", low) else "person"
             m = tokens[i]
-            return Subject(how, (), m.start(), m.end(), tok)
+            return Subject(how, (), m.start(), m.end(), tok[:len(low)])
+        if lex.is_brand(tok):  # "kaskade joins", "nuvola.io is now": a story's own name
+            m = tokens[i]
+            return Subject("name", (canonical(tok, lex),), m.start(), m.end(), tok,
+                           gap_from=gap_from, appositive=aside)
         if is_cap(tok) and not lex.has("gap_caps", low) and not _YEAR_OR_NUMBER.fullmatch(tok):
             found = name_subject(sentence, tokens, i, seg_start, lex)
             if relative:  # "a consortium based in Santiago, Chile, that became": not Chile
