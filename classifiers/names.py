@@ -146,7 +146,7 @@ def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
         return (canonical(text.strip().rstrip(".,"), lex),)
     for part in _LIST_SPLIT.split(text):
         part = _DESCRIBED.sub("", _ARTICLE.sub("", part.strip().rstrip(".")))  # "the non-profit X"
-        if part and is_cap(part) and classify_name(part, lex) == "name":
+        if part and (is_cap(part) or lex.is_brand(part)) and classify_name(part, lex) == "name":
             names.append(canonical(part, lex))
     return tuple(dict.fromkeys(names))
 
