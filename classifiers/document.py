@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from classifiers.history import History
 from classifiers.lexicon import Lexicon
 from classifiers.names import canonical, classify_name
 from classifiers.sentences import Sentence, split_sentences
@@ -31,6 +32,14 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
                    rf"|\b\d{{1,2}}\s+{_MONTH}\s+((?:19|20)\d\d)\b"
                    r"|\b((?:19|20)\d\d)-\d\d-\d\d\b", re.I)
+#: A byline or publication line dated only by month: "By A. Writer | April 2016",
+#: "Published: March 2019".
+_BYLINE_MONTH = re.compile(
+    r"^(?:by\s+(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}\s*[|,·—–-]\s*"
+    r"|(?:published|posted|updated|dated?)\b\W*|.*\|\s*)"
+    rf"({_MONTH})\s+((?:19|20)\d\d)\b", re.I)
+
+
 def _project_name(group: str) -> str:
     return rf"(?P<{group}>[A-Z][\w&.'’-]*(?:[ ]+[A-Z][\w&.'’-]*){{0,3}})"
 
@@ -79,6 +88,11 @@ class Document:
         ours = sum(1 for s in self.sentences for _ in self.lex.target_re.finditer(s.text))
         others = sum(1 for _ in self.lex.other_re.finditer(self.body))
         return ours > max(1, others)
+
+    @cached_property
+    def history(self) -> History:
+        """The story's own date and framing: which events it tells as history."""
+        return History(self.sentences, self.year, self.month)
 
     @cached_property
     def projects(self) -> frozenset[str]:
@@ -172,8 +186,9 @@ def _mail_headers(lines: list[Line]) -> tuple[str | None, list[Line]]:
 
 
 def _dateline(sentences: list[Sentence]) -> tuple[str | None, str | None]:
-    """The year and month ("jan".."dec") of a date near the top ("May 2, 2024
-    /PRNewswire/", "Date: Tue Feb 9 2016", "2021-11-08"), if the story gives one."""
+    """The year and month ("jan".."dec") of the first date near the top ("May
+    2, 2024 /PRNewswire/", "Date: Tue Feb 9 2016", "2021-11-08", or a byline
+    dated by month only: "By A. Writer | April 2016"), if the story gives one."""
     for sentence in sentences[:DATELINE_SENTENCES]:
         found = _DATE.search(sentence.text)
         if found:
@@ -182,6 +197,9 @@ def _dateline(sentences: list[Sentence]) -> tuple[str | None, str | None]:
                 return year, _NUMERIC_MONTHS.get(found.group()[5:7])
             month = _MONTH_START.search(found.group())
             return year, month.group()[:3].casefold() if month else None
+        byline = _BYLINE_MONTH.search(sentence.text)
+        if byline:
+            return byline.group(2), byline.group(1)[:3].casefold()
     return None, None
 
 

@@ -190,6 +190,9 @@ def _veto(doc: Document, index: int, rule: Rule, cut: Windows,
     veto = first_veto(rules.vetoes, rule.action, cut, doc.year, doc.month)
     if veto is not None:
         return veto.id, veto.reason
+    history = doc.history.background(index, cut)
+    if history:
+        return "veto.history", f"background: {history}"
     return "", ""
 
 
