@@ -65,6 +65,10 @@ MAIL_HEADERS_MAX = 12
 _MAIL_HEADER = re.compile(r"^(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Message-ID|In-Reply-To|"
                           r"References|Organi[sz]ation|List-Id|X-[\w-]+)\s*:\s*(.*)$", re.I)
 _REPLY_PREFIX = re.compile(r"^((?:\s*\[[^\]]{1,60}\])*)(?:\s*(?:re|fwd?|aw|sv|wg)\s*:)+", re.I)
+#: A label over a release's headline: "PRESS RELEASE (translated from German)".
+_RELEASE_LABEL = re.compile(r"^(?:for\s+immediate\s+release|(?:press|news|media)\s+release|"
+                            r"pressemitteilung|communiqu[ée]\s+de\s+presse|nota\s+de\s+prensa)"
+                            r"\b[^\n.]{0,40}$", re.I)
 _LABEL = re.compile(r"^[\w-]+(?:\s+[\w-]+)?:\s+\S")
 
 
@@ -152,6 +156,9 @@ def prepare(text: str, title: str | None, lex: Lexicon,
     lines = clean_lines(demarkdown(unwrap(body)), header_re)
     subject, lines = _mail_headers(lines)
     title = title or subject
+    if not title and len(lines) > 2 and _RELEASE_LABEL.match(lines[0].text) and \
+            _is_headline(lines[1].text) and not lines[1].related:  # "PRESS RELEASE" over it
+        title, lines = lines[1].text, [lines[0], *lines[2:]]
     if not title and len(lines) > 1 and _is_headline(lines[0].text) and not lines[0].related:
         title, lines = lines[0].text, lines[1:]
     starters = lex.words.get("stop_caps", frozenset())

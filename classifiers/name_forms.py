@@ -8,7 +8,10 @@ is a product, not a fuller form. A name the story gives once as a legal name
 ("Internap") in the headline and, on its own, more often in the text is
 reported by that shorter name: the name it trades under. A name the story
 defines with an acronym ("The National Agency for Digital Infrastructure
-(ANIN)") is reported in whichever of the two forms the text uses more.
+(ANIN)") is reported in whichever of the two forms the text uses more; so
+is a short name a legal name defines in brackets ("Kaveri Cloud Technologies
+Pvt. Ltd. (Kaveri Cloud)", '... Ltd. ("Kaveri")'), but never a defined term
+('(the "Company")').
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ from collections.abc import Iterable
 
 from classifiers.document import Document
 from classifiers.lexicon import Lexicon
-from classifiers.names import canonical
+from classifiers.names import CONNECTOR_RE, NAME_CONNECTORS, canonical
 
 _OWNED = re.compile(r"\b(?:its|their|our|his|her)\s+$", re.I)
 _RUN_BEFORE = re.compile(r"(?:[A-Z][\w&'’-]*|&|\bof|\band)[ \t]+$")
-_JOINERS = frozenset({"&", "and", "of", "de"})
+_JOINERS = NAME_CONNECTORS | {"&", "and"}
 _ACRONYM = r"[A-Z][A-Z0-9&]{1,9}"
 _THE = re.compile(r"^The\s+")
 #: How far back "its" may stand before a product name.
@@ -38,7 +41,9 @@ def reported_names(names: Iterable[str], doc: Document, lex: Lexicon) -> dict[st
             continue
         form = _fuller(name, names, doc, lex)
         form = _trading_name(form, doc, lex)
+        form = _without_of_tail(form, doc)
         form = _acronym_or_full(form, doc)
+        form = _defined_short_form(form, doc, lex)
         if form != name:
             out[name] = form
     return out
@@ -75,15 +80,40 @@ def _trading_name(name: str, doc: Document, lex: Lexicon) -> str:
     headline = doc.sentences[0].text if doc.sentences and doc.sentences[0].title else ""
     if len(words) < 2 or not headline or not _with_legal_suffix(name, doc.body, lex):
         return name
-    best, best_count = name, _standalone(name, doc.body)
+    prose = _prose(doc.body)
+    best, best_count = name, _standalone(name, prose)
     for k in range(1, len(words)):
         if words[k].casefold() in _JOINERS or words[k - 1].casefold() in _JOINERS:
             continue  # never "Marlow" of "Marlow & Finch"
         short = " ".join(words[:k])
-        count = _standalone(short, doc.body)
+        count = _standalone(short, prose)
         if count > best_count and _names(headline, short) and not _names(headline, name):
             best, best_count = short, count
     return best
+
+
+#: A press release's boilerplate starts at its "About <Company>" heading.
+_ABOUT = re.compile(r"^About [A-Z][^\n.]{0,80}$", re.M)
+
+
+def _prose(body: str) -> str:
+    """The story without the boilerplate at its end ("About Acme AG", the
+    company profile, the press contact), which repeats the legal name and says
+    nothing about what the story calls the company."""
+    found = _ABOUT.search(body)
+    return body[:found.start()] if found and found.start() > 0 else body
+
+
+def _without_of_tail(name: str, doc: Document) -> str:
+    """"Nordhafen University of Applied Sciences" once, then "Nordhafen
+    University" on its own more often: the story's name for it. The short form
+    keeps at least two words ("University of Texas" stays whole); a tie keeps
+    `name`."""
+    words = name.split()
+    if "of" not in words[2:-1]:
+        return name
+    short = " ".join(words[:words.index("of", 2)])
+    return short if _standalone(short, doc.body) > _mentions(name, doc.body) else name
 
 
 def _with_legal_suffix(name: str, body: str, lex: Lexicon) -> bool:
@@ -117,7 +147,7 @@ def _acronym_or_full(name: str, doc: Document) -> str:
     """"The National Agency for Digital Infrastructure (ANIN)" once, then
     "ANIN" four times: "ANIN"; and the other way round. A tie keeps `name`."""
     if re.fullmatch(_ACRONYM, name):
-        found = re.search(rf"((?:[A-Z][\w&'’-]*[ ]+(?:(?:&|of|for|de|and)[ ]+)?){{1,7}})"
+        found = re.search(rf"((?:[A-Z][\w&'’-]*[ ]+(?:(?:&|for|and|{CONNECTOR_RE})[ ]+)?){{1,7}})"
                           rf"\([ ]*{re.escape(name)}[ ]*\)", doc.body)
         other = _THE.sub("", found.group(1).strip()) if found else ""
     else:
@@ -130,3 +160,36 @@ def _acronym_or_full(name: str, doc: Document) -> str:
 
 def _mentions(form: str, body: str) -> int:
     return len(re.findall(rf"(?<![\w&-]){re.escape(form)}(?![\w&-])", body))
+
+
+#: '(Kaveri Cloud)', '("Kaveri")', '(“Kaveri”)' right after a name and its legal suffix.
+_DEFINED = (r"(?P<between>[^()\n]{0,24}?)[ ]*\([ ]*(?P<the>the[ ]+)?[\"“']?(?P<short>%s)"
+            r"[\"”']?[ ]*\)")
+_SHORT = r"[A-Z][\w&'’.-]*(?:[ ]+[A-Z0-9][\w&'’.-]*){0,3}"
+
+
+def _defined_short_form(name: str, doc: Document, lex: Lexicon) -> str:
+    """"Kaveri Cloud Technologies Pvt. Ltd. (Kaveri Cloud)": the story defines
+    the name it goes on to use, so "Kaveri Cloud", unless the full name comes
+    back more often after the definition (boilerplate aside). The brackets must follow the name or
+    its legal suffix, the short form must start like the name (acronyms are
+    `_acronym_or_full`'s), and a defined term ('(the "Company")') is no name."""
+    if "(" not in doc.body:
+        return name
+    pattern = rf"(?<![\w&-]){re.escape(name)}{_DEFINED % _SHORT}"
+    for found in re.finditer(pattern, doc.body):
+        short, between = found.group("short"), found.group("between")
+        if found.group("the") or short == name or not _legal_tail(name, between, lex) or \
+                short.split()[0] != name.split()[0] or \
+                lex.has("descriptor_heads", short) or lex.has("org_heads", short):
+            continue
+        rest = _prose(doc.body)[found.end():]
+        if _standalone(short, rest) and _standalone(short, rest) >= _mentions(name, rest):
+            return short
+    return name
+
+
+def _legal_tail(name: str, between: str, lex: Lexicon) -> bool:
+    """Nothing, or only a legal suffix, between a name and its brackets."""
+    between = between.strip(" ,")
+    return not between or lex.strip_legal_suffix(f"{name} {between}").rstrip(" .,") == name

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from classifiers.lexicon import Lexicon
 from classifiers.names import (
+    NAME_JOINERS,
     POSSESSIVE,
     canonical,
     classify_name,
@@ -88,7 +89,7 @@ def run_start(tokens: list[re.Match[str]], last: int, lex: Lexicon) -> int:
         if (is_cap(prev) and prev not in "," and not lex.is_non_name(prev)) or \
                 _numeral_in_name(tokens, k - 1, lex):  # "Zeta 9 Networks", "42 Layers"
             k -= 1
-        elif prev.casefold() in ("of", "&", "de") and k - 2 >= 0 and is_cap(tokens[k - 2].group()):
+        elif prev in NAME_JOINERS and k - 2 >= 0 and is_cap(tokens[k - 2].group()):
             k -= 2
         elif prev == "for" and k - 2 >= 0 and lex.has("of_heads", tokens[k - 2].group()):
             k -= 2  # "National Agency for Digital Infrastructure", "Centre for Cloud Research"

@@ -13,6 +13,12 @@ import re
 from classifiers.lexicon import Lexicon
 
 POSSESSIVE = re.compile(r"['’]s?$")
+#: Lowercase words inside one name: "University of Skye", "Instituto Federal de
+#: Tecnologia do Paraná", "Banca di Roma", "Hogeschool van Arnhem".
+NAME_CONNECTORS = frozenset({"of", "de", "do", "da", "dos", "das", "des", "du", "del", "di",
+                             "van", "von", "der"})
+NAME_JOINERS = NAME_CONNECTORS | {"&"}
+CONNECTOR_RE = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
 _PAREN = re.compile(r"\s*\([^)]*\)")
@@ -27,7 +33,7 @@ _ARTICLE = re.compile(r"^[Tt]he\s+(?=[A-Z])")
 #: (", the non-profit Civic Stack Trust," is a member of its own).
 _NOT_DESCRIPTOR = r"(?!(?:of|for|from|in|with|at|to|by|on|and|or)\s)"
 _APPOSITIVE = re.compile(rf",\s*(?:an?|the)\s+(?!(?:{_NOT_DESCRIPTOR}[a-z][\w-]*\s+){{0,2}}"
-                         r"[A-Z0-9][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|de|&))*\s*(?:,|\band\b|$))"
+                         rf"[A-Z0-9][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|{CONNECTOR_RE}|&))*\s*(?:,|\band\b|$))"
                          r"(?=[^,]*\b(?!and\b)[a-z]{3,})[^,]*")
 #: "the non-profit " before a member's name.
 _DESCRIBED = re.compile(rf"^(?:the|an?)\s+(?:{_NOT_DESCRIPTOR}[a-z][\w-]*\s+){{0,2}}(?=[A-Z0-9])")

@@ -14,12 +14,20 @@ from collections.abc import Sequence
 
 from classifiers.lexicon import Lexicon
 from classifiers.name_runs import Subject
-from classifiers.names import canonical, classify_name, is_cap, is_surname
+from classifiers.names import (
+    CONNECTOR_RE,
+    NAME_CONNECTORS,
+    NAME_JOINERS,
+    canonical,
+    classify_name,
+    is_cap,
+    is_surname,
+)
 from classifiers.principal import most_prominent, publisher
 from classifiers.sentences import Sentence
 from classifiers.subjects import APPOSITIVE_STARTS, TOKEN, blank_comma_suffixes, subject_before
 
-_ORG = r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|of|de)){0,4})"
+_ORG = rf"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|{CONNECTOR_RE})){{0,4}})"
 _TITLE = (r"(?:chief\s+\w+(?:\s+officer)?|ceo|cto|coo|cfo|cio|cmo|president|vice\s+president|vp|"
           r"head|director|founder|co-founder|spokes(?:person|man|woman)|manager|general\s+manager|"
           r"executive|chair(?:man|woman)?|architect|evangelist|lead|officials?|representatives?)")
@@ -178,7 +186,7 @@ def _org_like(words: list[str], lex: Lexicon) -> bool:
         return False
     if lex.has("org_heads", words[-1]):
         return True
-    return any(w in ("of", "de") and lex.has("org_heads", words[k - 1])
+    return any(w in NAME_CONNECTORS and lex.has("org_heads", words[k - 1])
                for k, w in enumerate(words) if k > 0)
 
 
@@ -205,7 +213,7 @@ def _subject_names(text: str, lex: Lexicon) -> list[tuple[int, str, bool]]:
     while i < len(tokens):
         j = i
         while j < len(tokens) and (is_cap(tokens[j].group()) or (
-                j > i and tokens[j].group() in ("of", "de", "&") and j + 1 < len(tokens)
+                j > i and tokens[j].group() in NAME_JOINERS and j + 1 < len(tokens)
                 and is_cap(tokens[j + 1].group()))):  # "University of Skye"
             j += 1
         if j > i:
