@@ -33,10 +33,11 @@ APPOSITIVE_STARTS = frozenset({
     "who", "whose", "based", "headquartered", "best", "maker", "owner", "parent", "founded",
     "owned", "backed", "known", "led", "part", "creator", "developer", "provider", "home",
     "also", "once", "then", "still", "too", "meanwhile", "however", "like", "unlike",
-    "for", "in", "by", "with", "despite", "along", "together", "both", "spun", "acquired",
+    "for", "from", "in", "by", "with", "despite", "along", "together", "both", "spun", "acquired",
     "created", "started", "launched", "listed", "valued", "funded", "among", "not", "no",
     "never", "having", "after", "following", "fresh", "where", "whom", "operator", "supplier",
-    "vendor", "specialist", "two", "three", "four", "five", "several", "each", "another"})
+    "vendor", "specialist", "two", "three", "four", "five", "several", "each", "another",
+    "many", "some", "most", "few", "half", "mostly", "mainly", "largely"})  # ", many of them in China,"
 _SINGULAR_VERB = re.compile(r"\s*(?:has|is|was|does|[a-z]+[^s\W]s)\b")
 _NUMERAL = re.compile(r"\d{1,3}")
 #: Spelled numbers that may open a name ("Ten Forty Labs"), not only count ("Ten firms").
