@@ -265,7 +265,8 @@ def _object_of_noun(tokens: list[re.Match[str]], found: Subject, lex: Lexicon) -
     while m >= 2 and m > k - 3 and tokens[m].group().isalpha() and tokens[m].group().islower() \
             and tokens[m].group() not in _GENERIC_PREPOSITIONS:
         m -= 1  # "names in enterprise IT": lowercase words before the name
-    if tokens[m].group() in _GENERIC_PREPOSITIONS and lex.has("generic_heads", tokens[m - 1].group()):
+    if tokens[m].group() in _GENERIC_PREPOSITIONS and \
+            lex.has("generic_heads", tokens[m - 1].group()):
         return True  # "anyone in", "staff at", "many of", "the biggest names in enterprise IT"
     return preposition == "of" and noun.isalpha() and noun.islower() and \
         not lex.has("gap_words", noun)
