@@ -94,9 +94,20 @@ def run_start(tokens: list[re.Match[str]], last: int, lex: Lexicon) -> int:
             k -= 2
         elif prev == "for" and k - 2 >= 0 and lex.has("of_heads", tokens[k - 2].group()):
             k -= 2  # "National Agency for Digital Infrastructure", "Centre for Cloud Research"
+        elif prev == "at" and k - 2 >= 0 and _campus_run(tokens, k - 2, lex):
+            k -= 2  # "University of Texas at Austin"
         else:
             break
     return k
+
+
+def _campus_run(tokens: list[re.Match[str]], last: int, lex: Lexicon) -> bool:
+    """The capitalised run ending at tokens[last] names a campus institution
+    ("University of Texas"), so an "at <Place>" after it is part of its name."""
+    if not is_cap(tokens[last].group()):
+        return False
+    first = run_start(tokens, last, lex)
+    return any(lex.has("campus_heads", t.group()) for t in tokens[first:last + 1])
 
 
 def name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_start: int,

@@ -68,3 +68,15 @@ def test_a_wire_dateline_date_is_not_part_of_the_name() -> None:
     text = ("OBAN--(WIRE)--June 8, 2022--Lorne Robotics, the warehouse automation company, "
             "today announced that it has joined the OpenInfra Foundation as a Silver Member.")
     assert events(text) == {("Lorne Robotics", "joined")}
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("The University of Lewis at Stornoway has joined the OpenStack Foundation as an "
+     "Associate Member.", "University of Lewis at Stornoway"),
+    ("Kelpie College at Inverness became an Associate Member of the OpenInfra Foundation "
+     "this week.", "Kelpie College at Inverness"),
+    ("The University of North Harris at Tarbert Bay has joined the OpenStack Foundation.",
+     "University of North Harris at Tarbert Bay"),
+])
+def test_a_campus_keeps_its_at_place(text: str, company: str) -> None:
+    assert events(text) == {(company, "joined")}
