@@ -34,3 +34,11 @@ def test_an_appositive_between_the_member_and_as() -> None:
     text = ("OpenStack Foundation board notes\n\nThe board approved Sarnvik Data, the Bergen "
             "storage vendor, as a new Gold member by unanimous vote.")
     assert events(text) == {("Sarnvik Data", "joined")}
+
+
+def test_we_in_a_column_quote_is_the_company_not_the_publication() -> None:
+    text = ("Ventoria drops out of the OpenStack Foundation\n\nColuna Infra - Jornal Digital do "
+            "Norte - 03/05/2021\n\nVentoria, from Belém, spoke to this column about its plans. "
+            "The company runs OpenStack for 900 clients.\n\n\"We left the foundation in April, "
+            "but not the community,\" said Ana Braga, director of technology.")
+    assert events(text) == {("Ventoria", "left")}
