@@ -7,13 +7,16 @@ one entry the CLI calls. Metrics are reported, never asserted: the exit code is
 Labels are JSON lines: ``{"file": ..., "flag": bool, "events": [{"company",
 "action", "evidence"}], ...}``. A predicted event matches a gold one on the
 normalised company (alias table, case, punctuation and legal suffix ignored)
-and the action. With nothing predicted precision is 1.0; with nothing to find
-recall is 1.0.
+and the action; failing that, on a name that is the other plus whole trailing
+words ("Tarraco" / "Tarraco Telecom": the short and long forms of one
+organisation, which labellers write either way). With nothing predicted
+precision is 1.0; with nothing to find recall is 1.0.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,7 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from classifiers import Classifier, Event, Verdict
-from classifiers.companykey import company_key
+from classifiers.companykey import ascii_fold, company_key
 from watchers.articles import extract, extract_title
 
 EventKey = tuple[str, str]
@@ -111,11 +114,33 @@ def normalise_company(name: str, canonical: Canonical | None = None) -> str:
 
 
 def judge(label: Label, verdict: Verdict, canonical: Canonical | None = None) -> DocResult:
-    """Pair a label with a verdict, both keyed on (normalised company, action)."""
+    """Pair a label with a verdict, both keyed on (normalised company, action); a
+    prediction left over takes the key of a gold event left over whose name it
+    extends or shortens by whole trailing words (`same_by_leading_words`)."""
     gold = {(normalise_company(c, canonical), a): c for c, a in label.events}
     got: dict[EventKey, Event] = {(normalise_company(e.company, canonical), e.action): e
                                   for e in verdict.events}
+    for key in [k for k in got if k not in gold]:
+        partner = next((g for g, company in gold.items()
+                        if g not in got and g[1] == key[1]
+                        and same_by_leading_words(company, got[key].company)), None)
+        if partner is not None:
+            got[partner] = got.pop(key)
     return DocResult(label, verdict, gold, got)
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+
+
+def same_by_leading_words(a: str, b: str) -> bool:
+    """One name is the other plus trailing words: the short and long forms a story uses
+    for one organisation ("Tarraco" and "Tarraco Telecom", "Kestrel & Vane" and "Kestrel
+    & Vane Networks"). Labellers differ on which form to write; both name the same
+    organisation. A first word under four letters is too weak a match ("Red", "HP")."""
+    x, y = (_WORD.findall(ascii_fold(n).casefold().replace("&", " and ")) for n in (a, b))
+    short, long = sorted((x, y), key=len)
+    return 0 < len(short) < len(long) and long[:len(short)] == short \
+        and len(short[0]) >= 4
 
 
 def score_documents(results: Iterable[DocResult]) -> Scores:

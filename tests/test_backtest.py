@@ -17,6 +17,7 @@ from bot.backtest import (
     normalise_company,
     read_labels,
     run_backtest,
+    same_by_leading_words,
     score_documents,
     score_events,
 )
@@ -129,3 +130,18 @@ def test_read_labels_skips_blank_lines(tmp_path: Path) -> None:
     path = tmp_path / "l.jsonl"
     path.write_text('\n{"file": "a", "flag": false, "events": []}\n\n', "utf-8")
     assert read_labels(path) == [Label("a", False, (), 2)]
+
+
+def test_a_name_and_its_longer_form_are_one_organisation() -> None:
+    r = _result(True, [("Tarraco", "joined"), ("Kestrel & Vane Networks", "left"),
+                       ("Red Hat", "joined")],
+                [("Tarraco Telecom", "joined"), ("Kestrel and Vane", "left"), ("Red", "joined")])
+    assert score_events([r]) == Scores(tp=2, fp=1, fn=1)  # "Red" is too short to be "Red Hat"
+    assert not same_by_leading_words("Tarraco Telecom", "Tarraco Cloud")
+    assert not same_by_leading_words("Tarraco", "Tarraco")  # equal names match by key instead
+    assert not same_by_leading_words("Telekom", "Deutsche Telekom")  # leading words only
+
+
+def test_a_longer_name_is_not_taken_for_another_action() -> None:
+    r = _result(True, [("Tarraco", "left")], [("Tarraco Telecom", "joined")])
+    assert score_events([r]) == Scores(tp=0, fp=1, fn=1)
