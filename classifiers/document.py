@@ -64,6 +64,7 @@ _NUMERIC_MONTHS = {f"{n:02d}": m for n, m in enumerate(
 MAIL_HEADERS_MAX = 12
 _MAIL_HEADER = re.compile(r"^(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Message-ID|In-Reply-To|"
                           r"References|Organi[sz]ation|List-Id|X-[\w-]+)\s*:\s*(.*)$", re.I)
+_ADDRESS_HEADERS = frozenset({"from", "to", "cc", "list-id", "reply-to"})
 _REPLY_PREFIX = re.compile(r"^((?:\s*\[[^\]]{1,60}\])*)(?:\s*(?:re|fwd?|aw|sv|wg)\s*:)+", re.I)
 #: A label over a release's headline: "PRESS RELEASE (translated from German)".
 _RELEASE_LABEL = re.compile(r"^(?:for\s+immediate\s+release|(?:press|news|media)\s+release|"
@@ -85,6 +86,8 @@ class Document:
     items: Mapping[int, int] = field(default_factory=dict)  # list item -> its opener
     year: str | None = None
     month: str | None = None  # "jan".."dec", with `year`
+    #: A mail sent to or from a watched community's list: "the foundation" is ours.
+    venue_is_target: bool = False
 
     @cached_property
     def dominant(self) -> bool:
@@ -120,7 +123,8 @@ class Document:
         low = max(0, index - CONTEXT_WINDOW)
         heading = self.heading(index)
         return any(self.has_target[low:index + 1]) or self.title_has_target or \
-            (heading >= 0 and self.has_target[heading]) or self.dominant
+            (heading >= 0 and self.has_target[heading]) or self.dominant or \
+            self.venue_is_target
 
     def heading(self, index: int) -> int:
         """The sentence index of the heading line over `index`, or -1."""
@@ -154,7 +158,7 @@ def prepare(text: str, title: str | None, lex: Lexicon,
     body, fm_title = split_front_matter(repair(text))
     title = repair(title).strip() if title else fm_title
     lines = clean_lines(demarkdown(unwrap(body)), header_re)
-    subject, lines = _mail_headers(lines)
+    subject, venue, lines = _mail_headers(lines, lex)
     title = title or subject
     if not title and len(lines) > 2 and _RELEASE_LABEL.match(lines[0].text) and \
             _is_headline(lines[1].text) and not lines[1].related:  # "PRESS RELEASE" over it
@@ -173,23 +177,28 @@ def prepare(text: str, title: str | None, lex: Lexicon,
     lex = story_lexicon(sentences, body, lex)
     headings, items = _headings(sentences, lines)
     year, month = _dateline(sentences)
-    return Document(tuple(sentences), has_target, body, lex, headings, items, year, month)
+    return Document(tuple(sentences), has_target, body, lex, headings, items, year, month,
+                    venue)
 
 
-def _mail_headers(lines: list[Line]) -> tuple[str | None, list[Line]]:
+def _mail_headers(lines: list[Line], lex: Lexicon) -> tuple[str | None, bool, list[Line]]:
     """A mailing-list post's Subject (without "Re:"; its "[list]" tag stays: it
-    says what the thread is about) and its lines without the address headers
-    (the Date line stays: it dates the story)."""
+    says what the thread is about), whether its address headers name a watched
+    target (a post to foundation@lists.openstack.org: its "the foundation" is
+    ours), and its lines without the address headers (the Date line stays: it
+    dates the story)."""
     count = 0
     while count < min(len(lines), MAIL_HEADERS_MAX) and _MAIL_HEADER.match(lines[count].text):
         count += 1
     subjects = [_MAIL_HEADER.match(line.text) for line in lines[:count]]
     subject = next((m.group(2) for m in subjects if m and m.group(1).lower() == "subject"), None)
     if count < 2 or subject is None:
-        return None, lines
+        return None, False, lines
     kept = [line for line, m in zip(lines[:count], subjects, strict=True)
             if m and m.group(1).lower() == "date"]
-    return _REPLY_PREFIX.sub(r"\1", subject).strip() or None, kept + lines[count:]
+    venue = any(m and m.group(1).lower() in _ADDRESS_HEADERS and lex.target_re.search(m.group(2))
+                for m in subjects)
+    return _REPLY_PREFIX.sub(r"\1", subject).strip() or None, venue, kept + lines[count:]
 
 
 def _dateline(sentences: list[Sentence]) -> tuple[str | None, str | None]:

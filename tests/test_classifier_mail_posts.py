@@ -50,3 +50,27 @@ def test_header_lines_are_not_story_sentences() -> None:
 def test_a_lead_in_before_a_colon_negates_nothing_after_it(
         text: str, expected: set[tuple[str, str]]) -> None:
     assert events(text, "OpenStack Foundation news") == expected
+
+
+@pytest.mark.parametrize(("to", "body", "expected"), [
+    ("foundation-board at lists.openstack.org",
+     "Quarry Lane Data has told the foundation that it will not renew its Silver membership "
+     "next year.", {("Quarry Lane Data", "left")}),
+    ("members@openinfra.example.org",
+     "Bellwether Compute has informed the board that it does not renew its Gold membership "
+     "for 2021.", {("Bellwether Compute", "left")}),
+])
+def test_a_post_to_the_targets_list_sets_the_foundation_in_context(
+        to: str, body: str, expected: set[tuple[str, str]]) -> None:
+    """Only the addresses name the community: "the foundation" of a post to its list is ours."""
+    text = (f"From: Secretary <sec@example.org>\nTo: {to}\nSubject: Membership note\n"
+            f"Date: Mon, 7 Jan 2019 10:00:00 +0000\n\nHello all,\n\n{body}\n\nRegards\n")
+    assert events(text) == expected
+
+
+def test_a_post_to_another_list_does_not_set_our_foundation_in_context() -> None:
+    text = ("From: Secretary <sec@example.org>\nTo: members at lists.example.org\n"
+            "Subject: Membership note\nDate: Mon, 7 Jan 2019 10:00:00 +0000\n\n"
+            "Quarry Lane Data has told the foundation that it will not renew its Silver "
+            "membership next year.\n\nThe meetup after that covers OpenStack upgrades.\n")
+    assert events(text) == set()
