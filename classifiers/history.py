@@ -10,9 +10,10 @@ year before the story's date.
 
 A story framed as a retrospective (an anniversary, "this week in history",
 "looking back", "OpenStack at 10", "Five years on, ...") tells history: there
-any dated event, any timeline line and any past-tense event is background,
-unless the sentence says it is news ("this week", "today", "newest",
-"has joined", present tense).
+any dated event, any timeline line and any past-tense or historical-present
+event ("Oracle becomes a Corporate Sponsor.") is background, unless the
+sentence says it is news ("this week", "today", "newest", "has joined", "is
+now"); a headline's present tense stays news.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ _DATE = re.compile(
 _NOT_THE_EVENTS = frozenset({"since", "until", "till", "through", "before", "after", "from"})
 #: A line that a year leads: "2011 — Cisco and HP come on board", "2015: ...".
 _TIMELINE = re.compile(rf"(?:^|(?<=\s))(?P<year>{_YEAR})\s*(?:—|–|-{{1,2}}|:)\s+(?=\S)")
+#: A line's lead may also be a month and year: "July 2011. HP joins", "Dec 2013 — ...".
+_TIMELINE_LEAD = re.compile(
+    rf"(?:{_MONTH}\s+)?(?P<year>{_YEAR})\s*(?:—|–|-{{1,2}}|:|\.)(?:\s+(?=\S)|$)", re.I)
 _DATE_BEFORE_YEAR = re.compile(
     rf"\b(?:{_MONTH}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}\s+{_MONTH})\s*,?\s*$", re.I)
 _CHUNK_END = re.compile(r"[,;:()\[\]—–]|\s-{1,2}\s|\.(?:\s|$)")
@@ -78,11 +82,15 @@ _NOW = re.compile(
     r"(?<!ago\s)\b(?:today|tonight|yesterday|this\s+(?:week|month|morning|afternoon)"
     r"|(?:earlier|later)\s+this\s+(?:week|month)|last\s+week)\b", re.I)
 #: The event's own verb in the present or present perfect: news, whatever
-#: else the sentence dates.
+#: else the sentence dates (in a story that looks back, only `_PERFECT`).
 _PRESENT = re.compile(
     r"\b(?:has|have|is|are)\b|\b(?:joins|leaves|quits|exits|rejoins|signs|becomes|drops"
     r"|departs|returns|upgrades|welcomes|adds)\b", re.I)
 #: Between an event and a date: another verb the date may belong to.
+#: In a story that looks back, the simple present is the historical present
+#: ("Oracle becomes a Corporate Sponsor."); the present perfect and "is" still
+#: speak of now.
+_PERFECT = re.compile(r"\b(?:has|have|is|are)\b", re.I)
 _ANOTHER_VERB = re.compile(
     r"\b(?:which|that|who|whom|whose|where|it|they|he|she|we|(?:co-?)?founded|established"
     r"|created|formed|launched|started|built|bought|acquired|released|shipped)\b", re.I)
@@ -138,7 +146,9 @@ class History:
         if _NOW.search(sentence):
             return ""
         when = self._timeline_year(index, sentence, start)
-        if when is None and _PRESENT.search(f"{cut.gap} {cut.match}"):
+        present = _PERFECT if self.retrospective and not self._sentences[index].title \
+            else _PRESENT  # a headline's present is news even in a look back
+        if when is None and present.search(f"{cut.gap} {cut.match}"):
             return ""  # "has withdrawn from the project it co-founded in 2010"
         attached = _attached_dates(sentence, start, start + len(cut.match))
         if when is not None:
@@ -184,7 +194,7 @@ class History:
 
 
 def _timeline_at_start(text: str) -> int | None:
-    found = _TIMELINE.match(text.lstrip())
+    found = _TIMELINE_LEAD.match(text.lstrip())
     return int(found.group("year")) if found else None
 
 

@@ -133,3 +133,30 @@ def test_dates_and_how_far_back_they_lie() -> None:
     assert [(d.year, d.month) for d in found] == [(2010, 8), (2015, 7)]
     assert months_before((2015, 7), (2016, 7)) == 12
     assert months_before((2015, None), (2016, None)) == 1  # a bare year may be recent
+
+
+@pytest.mark.parametrize("line", [
+    "**June 2013.** Forres Compute joins the OpenStack Foundation, laying the ground for its "
+    "public cloud.",
+    "Forres Compute becomes a Gold member of the OpenStack Foundation.",
+    "- Forres Compute quits the OpenStack Foundation after its merger.",
+])
+def test_the_historical_present_in_a_look_back_is_history(line: str) -> None:
+    story = ("OpenStack at ten: a timeline\n\nBy the editors | July 2020\n\n"
+             "OpenStack turns ten this month. Here is the decade in a few lines.\n\n"
+             f"{line}\n")
+    assert events(story) == set()
+
+
+def test_news_in_a_look_back_still_needs_a_news_cue() -> None:
+    story = ("OpenStack at ten: a timeline\n\nBy the editors | July 2020\n\n"
+             "OpenStack turns ten this month. Here is the decade in a few lines.\n\n"
+             "Forres Compute becomes a Gold member of the OpenStack Foundation.\n\n"
+             "This week, Nairn Data joins the OpenStack Foundation as its newest Silver member.\n")
+    assert events(story) == {("Nairn Data", "joined")}
+
+
+def test_a_month_and_year_lead_a_timeline_line() -> None:
+    story = ("Forres Compute: a profile\n\nBy M. Lorne | June 12, 2021\n\n"
+             "**July 2014.** Forres Compute joins the OpenStack Foundation as a Silver member.\n")
+    assert events(story) == set()
