@@ -26,6 +26,7 @@ HEADING_MAX_CHARS = 100
 LIST_ITEM_MAX_CHARS = 80
 #: A bulleted item may be a whole described sentence ("* Kumo Systems, a Tokyo-based ...").
 BULLET_ITEM_MAX_CHARS = 320
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 _BULLET = re.compile(r"^(?:[-*•·]|\d{1,2}[.)])\s")
 DATELINE_SENTENCES = 4
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -247,11 +248,22 @@ def _headings(sentences: list[Sentence],
             if text.endswith(":"):
                 listing, opener = s.line, last_of_line[s.line]
             if _is_heading(text):
-                out.append(current)
+                out.append(_parent_of(current, text, out, sentences, lines))
                 current = s.index
                 continue
         out.append(current)
     return tuple(out), items
+
+
+def _parent_of(current: int, text: str, out: list[int], sentences: list[Sentence],
+               lines: list[Line]) -> int:
+    """The heading over a new heading line: a numbered one after a numbered
+    heading is its sibling ("2. Tokyo Summit" after "1. New Gold Members"), so
+    it sits under what that one sits under, never under it."""
+    if current < 0 or not _NUMBERED.match(text) or \
+            not _NUMBERED.match(lines[sentences[current].line].text):
+        return current
+    return out[current]
 
 
 def _is_item(line: str) -> bool:
