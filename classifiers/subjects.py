@@ -54,6 +54,7 @@ _EXAMPLE_WORDS = ("among them", "among whom", "including", "such as", "notably",
 _NAME_PART = re.compile(r"(?:[Tt]he\s+)?[A-Z0-9][\w&.'’+-]*"
                         r"(?:\s+(?:of\s+|&\s+|de\s+)?[A-Z0-9][\w&.'’+-]*)*!?")  # "Yahoo!"
 _LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_ODD_NAME = re.compile(r"(?=[^\s]*[a-z])(?=[^\s]*[\d&+.])[a-z][\w&.+-]*[\w&+]")
 _CONTRACTED = re.compile(r"['’](?:re|ve|ll|d)$")
 _DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
 def blank_comma_suffixes(text: str) -> str:
@@ -110,7 +111,9 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             how = "pronoun" if lex.has("pronouns", low) else "person"
             m = tokens[i]
             return Subject(how, (), m.start(), m.end(), tok[:len(low)])
-        if lex.is_brand(tok):  # "kaskade joins", "nuvola.io is now": a story's own name
+        if lex.is_brand(tok) or _described_lowercase_name(tokens, i, lex):
+            # "kaskade joins", "nuvola.io is now": a story's own name;
+            # "the hosting company n0de&co has": a name a descriptor introduces
             m = tokens[i]
             return Subject("name", (canonical(tok, lex),), m.start(), m.end(), tok,
                            gap_from=gap_from, appositive=aside)
@@ -206,6 +209,14 @@ def _segment_start(sentence: str, end: int) -> int:
     for found in _HARD_BOUNDARY.finditer(sentence, 0, end):
         last = found.end()
     return last
+
+
+def _described_lowercase_name(tokens: list[re.Match[str]], i: int, lex: Lexicon) -> bool:
+    """A lowercase token no word could be ("n0de&co", "k8s.io") right after a
+    descriptor noun ("the Lyon-based hosting company n0de&co") is its name."""
+    tok = tokens[i].group()
+    return i > 0 and _ODD_NAME.fullmatch(tok) is not None and \
+        lex.has("descriptor_heads", tokens[i - 1].group().casefold())
 
 
 def _one_if_described(found: Subject, aside: str, lex: Lexicon) -> Subject:
