@@ -31,6 +31,12 @@ ABOUT_BONUS = 5
 MIN_SCORE = 2
 
 _ABOUT = re.compile(r"^About\s+(?P<name>[A-Z0-9][^:]{0,60}?)\s*(?::|$)")
+#: A company's own story of itself, the "About us" line of a blog post: "Fernhill &
+#: Daughters started life in 1998 as a small hosting company", "Acme was founded in".
+_ORIGIN = re.compile(
+    r"(?:^|(?<=\bthat\s)|(?<=[,;:]\s))(?P<name>[A-Z0-9][\w.'’-]*(?:\s+(?:&\s+|and\s+|of\s+)?"
+    r"[A-Z0-9][\w.'’-]*){0,4})\s+(?:started\s+(?:life|out)|was\s+(?:founded|set\s+up|"
+    r"established|started)|began\s+(?:life|as))\b")
 
 Found = Callable[[int], list[tuple[int, str]]]
 Subjects = Callable[[int], set[int]]
@@ -53,6 +59,7 @@ def most_prominent(sentences: Sequence[Sentence], lex: Lexicon, found: Found,
                    subjects: Subjects) -> str | None:
     """The organisation the story is mostly about, if one clearly is."""
     scores: dict[str, int] = {}
+    abouts: set[str] = set()
     title = sentences[0].text if sentences and sentences[0].title else ""
     body_seen = 0
     for i, sentence in enumerate(sentences):
@@ -67,13 +74,14 @@ def most_prominent(sentences: Sequence[Sentence], lex: Lexicon, found: Found,
         about = _about(sentence.text, lex)
         if about:
             scores[about] = scores.get(about, 0) + ABOUT_BONUS
+            abouts.add(about)
     if title:  # "Stackhaus CTO on joining ...": named in the headline, not as a subject
         in_title = {name for _, name in found(0)}
         for name in scores.keys() - in_title:
             if re.search(rf"(?<![\w&]){re.escape(name)}(?![\w&])", title):
                 scores[name] += TITLE_BONUS
     in_body = {name for i, s in enumerate(sentences) if not s.title and not s.related
-               for _, name in found(i)}
+               for _, name in found(i)} | abouts
     scores = _fold_short_forms({name: n for name, n in scores.items() if name in in_body})
     if not scores:
         return None
@@ -94,8 +102,9 @@ def _fold_short_forms(scores: dict[str, int]) -> dict[str, int]:
 
 
 def _about(text: str, lex: Lexicon) -> str | None:
-    """"About Penmore Systems": the press release's own company."""
-    found = _ABOUT.match(text)
+    """"About Penmore Systems": the press release's own company; "Penmore
+    started life in 2009 as ...": a company blog's own."""
+    found = _ABOUT.match(text) or _ORIGIN.search(text)
     if found is None:
         return None
     name = blank_comma_suffixes(found.group("name")).strip()
