@@ -152,10 +152,19 @@ def _acronym_or_full(name: str, doc: Document) -> str:
         other = _THE.sub("", found.group(1).strip()) if found else ""
     else:
         found = re.search(rf"(?<![\w&-]){re.escape(name)}[ ]*\([ ]*({_ACRONYM})[ ]*\)", doc.body)
-        other = found.group(1) if found else ""
+        other = found.group(1) if found else _initials(name)
     if not other or _mentions(other, doc.body) <= _mentions(name, doc.body):
         return name
     return other
+
+
+def _initials(name: str) -> str:
+    """"Direction interministérielle des infrastructures numériques" -> "DIIN":
+    the acronym a story may use without defining it in brackets (connectors
+    skipped; three letters at least, so a two-word name keeps its own)."""
+    words = [w for w in _THE.sub("", name).split() if w.casefold() not in _JOINERS]
+    initials = "".join(w[0] for w in words if w[0].isalpha()).upper()
+    return initials if len(words) >= 3 and len(initials) == len(words) else ""
 
 
 def _mentions(form: str, body: str) -> int:

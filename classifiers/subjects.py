@@ -23,7 +23,7 @@ from classifiers.name_runs import (
     run_start,
     skip_appositive,
 )
-from classifiers.names import POSSESSIVE, canonical, is_cap, list_names
+from classifiers.names import NAME_CONNECTORS, POSSESSIVE, canonical, is_cap, list_names
 
 TOKEN = re.compile(r"[^\W_][\w&.'’+-]*[\w&+]|[^\W_]|[,;:()\"“”—–]|(?<=\s)--?(?=\s)")
 _HARD_BOUNDARY = re.compile(r"[;:()\[\]\"“”—–]|\s--?\s")
@@ -55,6 +55,7 @@ _NAME_PART = re.compile(r"(?:[Tt]he\s+)?[A-Z0-9][\w&.'’+-]*"
                         r"(?:\s+(?:of\s+|&\s+|de\s+)?[A-Z0-9][\w&.'’+-]*)*!?")  # "Yahoo!"
 _LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ODD_NAME = re.compile(r"(?=[^\s]*[a-z])(?=[^\s]*[\d&+.])[a-z][\w&.+-]*[\w&+]")
+_FOREIGN_CONNECTORS = NAME_CONNECTORS - {"of"}  # "des", "de", "del", "voor", ...
 _CONTRACTED = re.compile(r"['’](?:re|ve|ll|d)$")
 _DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
 def blank_comma_suffixes(text: str) -> str:
@@ -127,6 +128,9 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             return replace(found, gap_from=gap_from, appositive=aside)
         if lex.has("descriptor_heads", low):
             return _descriptor(sentence, tokens, i)
+        foreign = _foreign_institution(sentence, tokens, i, lex)
+        if foreign is not None:  # "The Direction interministérielle des infrastructures ..."
+            return replace(foreign, gap_from=gap_from, appositive=aside)
         if lex.has("proxy_nouns", low) and i > 0 and is_cap(tokens[i - 1].group()) and \
                 POSSESSIVE.search(tokens[i - 1].group()):  # "Acme's name has gone from"
             found = name_subject(sentence, tokens, i - 1, seg_start, lex)
@@ -209,6 +213,28 @@ def _segment_start(sentence: str, end: int) -> int:
     for found in _HARD_BOUNDARY.finditer(sentence, 0, end):
         last = found.end()
     return last
+
+
+def _foreign_institution(sentence: str, tokens: list[re.Match[str]], i: int,
+                         lex: Lexicon) -> Subject | None:
+    """A clause-initial institution name that capitalises only its first word,
+    as French, Spanish or Italian ones do ("The Direction interministérielle des
+    infrastructures numériques, the French agency ..., has joined"): lowercase
+    words joined by "des"/"de"/"del" after one capitalised word."""
+    k = i
+    while k >= 0 and tokens[k].group().isalpha() and tokens[k].group().islower() and i - k < 6:
+        k -= 1
+    words = {t.group() for t in tokens[k + 1:i + 1]}
+    if k < 0 or i == k or not words & _FOREIGN_CONNECTORS or not is_cap(tokens[k].group()) \
+            or lex.has("gap_words", tokens[k].group().casefold()) or \
+            any(lex.has("gap_words", w) for w in words):
+        return None
+    begin = k - 1 if k > 0 and tokens[k - 1].group().casefold() in ("the", "la", "le", "el") \
+        else k
+    if begin > 0 and tokens[begin - 1].group() not in (",", ";", ":"):
+        return None
+    name = sentence[tokens[k].start():tokens[i].end()]
+    return Subject("name", (name,), tokens[k].start(), tokens[i].end(), name)
 
 
 def _described_lowercase_name(tokens: list[re.Match[str]], i: int, lex: Lexicon) -> bool:

@@ -27,3 +27,20 @@ def test_a_described_lowercase_name_is_the_subject(text: str, name: str) -> None
 def test_a_plain_lowercase_word_after_a_descriptor_is_not_a_name() -> None:
     assert events("The hosting company also has joined the OpenStack Foundation as a Gold "
                   "member.") == set()
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("The Agence nationale des services informatiques", "ANSI"),
+    ("The Consorzio regionale di calcolo scientifico", "CRCS"),
+])
+def test_a_foreign_institution_name_with_lowercase_words_is_the_subject(
+        name: str, short: str) -> None:
+    text = (f"{name}, the public body that runs shared clouds for the region, has joined "
+            f"the OpenStack Foundation as an Associate Member.\n\n{short}, as the body is "
+            f"known, runs two OpenStack clouds. {short} said it would join working groups.")
+    assert events(text) == {(short, "joined")}
+
+
+def test_lowercase_words_without_a_connector_are_no_institution_name() -> None:
+    assert events("Some big operators, the foundation said, have joined the OpenStack "
+                  "Foundation as Gold members.") == set()
