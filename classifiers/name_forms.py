@@ -161,8 +161,11 @@ def _acronym_or_full(name: str, doc: Document) -> str:
 def _initials(name: str) -> str:
     """"Direction interministérielle des infrastructures numériques" -> "DIIN":
     the acronym a story may use without defining it in brackets (connectors
-    skipped; three letters at least, so a two-word name keeps its own)."""
+    skipped; three letters at least; only for a name that capitalises its first
+    word alone, so a ticker "(NASDAQ: HFN)" never renames "Heron and Finch Networks")."""
     words = [w for w in _THE.sub("", name).split() if w.casefold() not in _JOINERS]
+    if not any(w.islower() for w in words[1:]):  # "Heron and Finch Networks": its own name
+        return ""
     initials = "".join(w[0] for w in words if w[0].isalpha()).upper()
     return initials if len(words) >= 3 and len(initials) == len(words) else ""
 
