@@ -10,10 +10,12 @@ Everything is compiled once, when a Classifier is built.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+
+import ahocorasick
 
 from classifiers.cues import cue_source, list_anchors, phrase_source
 from classifiers.errors import RuleError
@@ -69,12 +71,14 @@ class RuleSet:
     keywords: tuple[str, ...]                        # every rule keyword, once
     by_keyword: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     ungated: tuple[int, ...] = ()                    # rules without keywords
+    finder: ahocorasick.Automaton | None = field(default=None, compare=False, repr=False)
 
     def keywords_in(self, low: str) -> frozenset[str]:
-        """Rule keywords present in a casefolded sentence (plain substring tests
-        beat one big regex alternation by a factor of ten here; `filter` keeps
-        the loop in C)."""
-        return frozenset(filter(low.__contains__, self.keywords))
+        """Rule keywords present in a casefolded sentence: one Aho-Corasick pass finds
+        them all, where a substring test per keyword scanned the text 345 times."""
+        if self.finder is None:
+            return frozenset(filter(low.__contains__, self.keywords))
+        return frozenset(keyword for _, keyword in self.finder.iter(low))
 
     def gated(self, low: str) -> list[Rule]:
         """The rules whose keyword gate a casefolded sentence passes, in rule
@@ -118,7 +122,19 @@ def compile_files(files: Sequence[RuleFile], targets: Sequence[str]) -> RuleSet:
         keywords=tuple(sorted(by_keyword)),
         by_keyword={k: tuple(v) for k, v in by_keyword.items()},
         ungated=tuple(i for i, rule in enumerate(rules) if not rule.keywords),
+        finder=_finder(by_keyword),
     )
+
+
+def _finder(keywords: Iterable[str]) -> ahocorasick.Automaton | None:
+    """An automaton that reports every keyword found in a text, overlaps included."""
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+    for keyword in keywords:
+        automaton.add_word(keyword, keyword)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 def packaged_words() -> dict[str, tuple[str, ...]]:

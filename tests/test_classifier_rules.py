@@ -186,3 +186,18 @@ pattern = 'vowed'
     assert "leave.verb" not in picked and "join.verb" in picked
     assert picked == [i for i in every if i in picked]
     assert "join.zz-first" not in [r.id for r in rules.gated("acme vowed to join")]
+
+
+def test_the_keyword_automaton_finds_exactly_the_keywords_a_substring_test_finds() -> None:
+    """Overlapping and nested keywords included ('welcom' holds 'com', 'membership' holds
+    'member'): the gate must never lose a keyword the plain substring test would see."""
+    rules = Classifier().rules
+    texts = [
+        "acme is welcomed as the newest member; its membership comes with a board seat.",
+        "what company quits? the red hat team cut ties - and drops out \u2014 of openstack",
+        "nothing to see here",
+        "",
+    ]
+    for text in texts:
+        assert rules.keywords_in(text) == frozenset(k for k in rules.keywords if k in text)
+    assert {"welcom", "com", "member"} <= rules.keywords_in(texts[0])
