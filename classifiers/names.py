@@ -126,7 +126,12 @@ def one_name(first: str, second: str, lex: Lexicon) -> bool:
     """Is "<first> and <second>" one organisation? Yes when the alias table
     knows it ("Nippon Telegraph and Telephone"), or when only the second part
     carries a legal suffix and neither part is a known company on its own
-    ("Marlow Gas and Light Co.")."""
+    ("Marlow Gas and Light Co."). A first part that is a whole company name
+    already, ending in an organisation head ("Tessellate Networks and
+    Brightfjord AS"), is a name of its own."""
+    words = first.split()
+    if len(words) > 1 and lex.has("org_heads", words[-1]):
+        return False
     joined = f"{first} and {second}"
     if lex.known(joined) or lex.known(strip_suffixes(joined, lex)):
         return True

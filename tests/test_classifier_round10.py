@@ -36,3 +36,42 @@ def test_a_qualifier_between_article_and_member(text: str, expected: set[tuple[s
 ])
 def test_a_not_yet_or_no_longer_qualifier_is_no_join(text: str) -> None:
     assert events(text) == set()
+
+
+POST = ("From: Staff <staff at lists.openstack.org>\nTo: foundation at lists.openstack.org\n"
+        "Subject: [Foundation] Housekeeping\nDate: Mon, 7 Nov 2022 10:12:45 +0000\n\nHi all,\n\n")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Please join me in welcoming Tessaly Networks and Brightholm AS, whose Corporate Sponsor "
+     "agreements were countersigned on Friday.",
+     {("Tessaly Networks", "joined"), ("Brightholm", "joined")}),
+    ("We are delighted to welcome Corrib Cloud, who signed on as a Gold member last week.",
+     {("Corrib Cloud", "joined")}),
+    ("Let's welcome Aberlady Systems and Tain Data to the ranks of our Silver members.",
+     {("Aberlady Systems", "joined"), ("Tain Data", "joined")}),
+    ("Please welcome Fenwick Labs, whose membership paperwork went through on Monday.",
+     {("Fenwick Labs", "joined")}),
+])
+def test_a_list_post_welcoming_new_sponsors(body: str, expected: set[tuple[str, str]]) -> None:
+    assert events(POST + body + "\n") == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Please welcome Fenwick Labs, who spoke about their upgrade at the summit.",
+    "Please welcome Dana Whitfield, who has joined the staff; she was a board member before.",
+    "Please welcome Fenwick Labs, whose membership application is still pending.",
+])
+def test_a_welcome_that_says_no_membership_is_no_join(body: str) -> None:
+    assert events(POST + body + "\n") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Halvard Networks and Eskdal AS have joined the OpenStack Foundation as Silver members.",
+     {("Halvard Networks", "joined"), ("Eskdal", "joined")}),
+    ("Marlow Gas and Light Co. has joined the OpenStack Foundation.",
+     {("Marlow Gas and Light", "joined")}),
+])
+def test_a_whole_company_name_before_and_is_a_name_of_its_own(
+        text: str, expected: set[tuple[str, str]]) -> None:
+    assert events(text) == expected
