@@ -41,6 +41,9 @@ _ATTRIBUTION = re.compile(
     rf"|{_ORG.replace('?P<org>', '?P<owner>')}['’]s?\s+(?i:{_TITLE})\b")
 
 
+#: "a Cindrell spokeswoman", "the Vornic CTO": the organisation a speaker works for.
+_OWNED_TITLE = re.compile(rf"\b(?i:an?|the)\s+{_ORG}\s+(?i:{_TITLE})\b")
+
 
 class Mentions:
     """Organisation mentions of one document, in reading order."""
@@ -64,6 +67,10 @@ class Mentions:
             text = self._sentences[index].text
             found = [(m.start(), canonical(m.group(), self._lex))
                      for m in self._lex.company_re.finditer(text)]
+            for owned in _OWNED_TITLE.finditer(text):
+                name = owned.group("org")
+                if classify_name(name, self._lex) == "name":
+                    found.append((owned.start("org"), canonical(name, self._lex)))
             for at, name, subject in _subject_names(text, self._lex):
                 found.append((at, name))
                 if subject:
@@ -190,6 +197,28 @@ def _org_like(words: list[str], lex: Lexicon) -> bool:
                for k, w in enumerate(words) if k > 0)
 
 
+#: "Asked about", "Reached for comment", "Speaking at": a participle opening a
+#: clause before the subject; the word is no name.
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}(?:ed|ing)")
+_PARTICIPLE_FOLLOWERS = frozenset({
+    "about", "for", "by", "on", "at", "to", "with", "in", "from", "over", "after", "during",
+    "into", "whether", "why", "if", "how", "what", "via", "through", "under", "alongside",
+    "before", "earlier", "later", "last", "this", "shortly",
+})
+
+
+def _participle_opener(tokens: list[re.Match[str]], i: int, j: int, lex: Lexicon) -> bool:
+    """A lone clause-initial "-ed"/"-ing" word followed by a preposition, with a
+    comma later in the sentence: "Asked about the change, a Cindrell
+    spokeswoman said ..." (not a name the story knows: "Boeing in 2019 ...")."""
+    if j != i + 1 or j >= len(tokens) or (i > 0 and tokens[i - 1].group() not in (";", ":")):
+        return False
+    word = tokens[i].group()
+    return bool(_PARTICIPLE.fullmatch(word)) and not lex.known(word) and \
+        tokens[j].group() in _PARTICIPLE_FOLLOWERS and \
+        any(t.group() == "," for t in tokens[j + 1:j + 12])
+
+
 def _in_subject_position(tokens: list[re.Match[str]], i: int, j: int, lex: Lexicon) -> bool:
     """Clause-initial and followed by a verb-ish word or an appositive."""
     if i > 0 and tokens[i - 1].group() not in (",", ";", ":", "-", "--", "—", "–"):
@@ -216,6 +245,9 @@ def _subject_names(text: str, lex: Lexicon) -> list[tuple[int, str, bool]]:
                 j > i and tokens[j].group() in NAME_JOINERS and j + 1 < len(tokens)
                 and is_cap(tokens[j + 1].group()))):  # "University of Skye"
             j += 1
+        if j > i and _participle_opener(tokens, i, j, lex):
+            i = j
+            continue
         if j > i:
             run = tokens[i:j]
             while run and lex.is_stop_cap(run[0].group()):

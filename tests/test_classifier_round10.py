@@ -75,3 +75,25 @@ def test_a_welcome_that_says_no_membership_is_no_join(body: str) -> None:
 def test_a_whole_company_name_before_and_is_a_name_of_its_own(
         text: str, expected: set[tuple[str, str]]) -> None:
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Asked about the change, a Tolsta spokeswoman confirmed that the company had chosen not "
+     "to renew its OpenStack Foundation membership.", {("Tolsta", "left")}),
+    ("Reached for comment on Friday, a Tolsta spokesman said the company would not renew its "
+     "Gold membership in the OpenStack Foundation.", {("Tolsta", "left")}),
+    ("Speaking at the summit, the Vornic CTO said the firm had joined the OpenStack Foundation "
+     "as a Silver member.", {("Vornic", "joined")}),
+    ("Boeing in 2019 joined the OpenStack Foundation.", {("Boeing", "joined")}),
+])
+def test_a_participle_opener_is_no_name_and_the_speaker_names_the_company(
+        text: str, expected: set[tuple[str, str]]) -> None:
+    assert events(text) == expected
+
+
+def test_the_company_after_a_participle_opener_is_the_story_company() -> None:
+    text = ("Skerray drops off OpenStack Foundation roster\n\n"
+            "Skerray no longer appears among the foundation's Silver members.\n\n"
+            "Asked about the change, a spokeswoman confirmed that the company had chosen not "
+            "to renew its membership when it expired in January.\n")
+    assert events(text) == {("Skerray", "left")}
