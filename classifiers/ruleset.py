@@ -21,6 +21,7 @@ from classifiers.cues import cue_source, list_anchors, phrase_source
 from classifiers.errors import RuleError
 from classifiers.lexicon import Lexicon, build_lexicon, legal_suffix_source
 from classifiers.model import Action
+from classifiers.names import CONNECTOR_RE
 from classifiers.rulefile import CompanySpec, RuleFile, RuleSpec, VetoSpec, Where, parse_rule_file
 
 PACKAGED = ("cues.toml", "rules.toml", "vetoes.toml", "companies.toml", "words.toml")
@@ -169,6 +170,8 @@ def _macros(files: Sequence[RuleFile], lexicon: Lexicon) -> dict[str, tuple[str,
         "TARGET_BARE": (lexicon.target_bare, None),
         "OTHER": (f"(?-i:{lexicon.other_re.pattern})", None),
         "LEGAL": (legal_suffix_source(lexicon.words_as_written("corporate_suffixes")), None),
+        # Lowercase words inside one name ("Instituto Federal de Tecnologia do Paraná").
+        "NAME_CONNECTOR": (f"(?:{CONNECTOR_RE})", None),
     }
     for file in files:
         for name, value, where in file.macros:
