@@ -21,6 +21,7 @@ NAME_JOINERS = NAME_CONNECTORS | {"&"}
 CONNECTOR_RE = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
+_LIST_SPLIT_KEEP = re.compile(f"({_LIST_SPLIT.pattern})")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _PAIR = re.compile(r"([^,]+?)\s+and\s+([^,]+)")
 #: "Seoul-based", "Austin-headquartered": where a company is, not its name.
@@ -126,10 +127,13 @@ def one_name(first: str, second: str, lex: Lexicon) -> bool:
     """Is "<first> and <second>" one organisation? Yes when the alias table
     knows it ("Nippon Telegraph and Telephone"), or when only the second part
     carries a legal suffix and neither part is a known company on its own
-    ("Marlow Gas and Light Co."). A first part that is a whole company name
+    ("Marlow Gas and Light Co."), or when both name the fields an institution is
+    "of" ("College of Engineering and Design"). A first part that is a whole company name
     already, ending in an organisation head ("Tessellate Networks and
     Brightfjord AS"), is a name of its own."""
     words = first.split()
+    if _fields_of(words, second.split(), lex):
+        return True
     if len(words) > 1 and lex.has("org_heads", words[-1]):
         return False
     joined = f"{first} and {second}"
@@ -137,6 +141,29 @@ def one_name(first: str, second: str, lex: Lexicon) -> bool:
         return True
     return (lex.strip_legal_suffix(second) != second and strip_suffixes(first, lex) == first
             and not lex.known(first) and not lex.known(strip_suffixes(second, lex)))
+
+
+def _fields_of(first: list[str], second: list[str], lex: Lexicon) -> bool:
+    """"College of Engineering" + "Design", "University of Science" +
+    "Technology of Hanoi": an institution of two fields."""
+    if "of" not in first[1:-1]:
+        return False
+    at = first.index("of", 1)
+    fields = second[:second.index("of")] if "of" in second[1:] else second
+    return lex.has("of_heads", first[at - 1]) and 1 <= len(fields) <= 2 and \
+        all(lex.has("field_words", w) for w in (*first[at + 1:], *fields))
+
+
+def _split_list(text: str, lex: Lexicon) -> list[str]:
+    """The items of a list, keeping "and" inside "Ministry of Trade and Industry"."""
+    pieces = _LIST_SPLIT_KEEP.split(text)
+    parts = [pieces[0]]
+    for sep, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        if sep.strip() == "and" and _fields_of(parts[-1].split(), part.split(), lex):
+            parts[-1] = f"{parts[-1]} and {part}"
+        else:
+            parts.append(part)
+    return parts
 
 
 def blank_appositives(text: str, start: int, end: int) -> str:
@@ -155,7 +182,7 @@ def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
     pair = _PAIR.fullmatch(text.strip())
     if pair and one_name(pair.group(1), pair.group(2).rstrip(",. "), lex):
         return (canonical(text.strip().rstrip(".,"), lex),)
-    for part in _LIST_SPLIT.split(text):
+    for part in _split_list(text, lex):
         part = _DESCRIBED.sub("", _ARTICLE.sub("", part.strip().rstrip(".")))  # "the non-profit X"
         if part and (is_cap(part) or lex.is_brand(part)) and classify_name(part, lex) == "name":
             names.append(canonical(part, lex))

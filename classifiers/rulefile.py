@@ -24,7 +24,7 @@ WORD_KEYS = (
     "reporting_verbs", "non_names", "publisher_nouns", "tier_words",
     "proxy_nouns", "plural_pronouns", "project_names", "join_change_words",
     "leave_change_words", "generic_heads", "key_ignored_words", "of_heads",
-    "campus_heads",
+    "campus_heads", "field_words",
 )
 _RULE_KEYS = {"id", "action", "pattern", "confidence", "target", "keywords", "requires",
               "requires_scope", "cue", "cue_scope", "note"}

@@ -196,6 +196,7 @@ def _leading_subject(sentence: str, tokens: list[re.Match[str]], stop: int,
     last = k
     while last + 1 < stop and is_cap(tokens[last + 1].group()):
         last += 1
+    k, last = _past_descriptor(tokens, k, last, stop, lex)
     follower = tokens[last + 1].group() if last + 1 < stop else ""
     if k > start and lex.has("descriptor_heads", follower) and \
             tokens[k - 1].group().casefold() in _DETERMINERS:  # "The Norwegian carrier"
@@ -206,6 +207,23 @@ def _leading_subject(sentence: str, tokens: list[re.Match[str]], stop: int,
         return none
     found = name_subject(sentence, tokens, last, tokens[start].start(), lex)
     return found if found.how == "name" else none
+
+
+def _past_descriptor(tokens: list[re.Match[str]], k: int, last: int, stop: int,
+                     lex: Lexicon) -> tuple[int, int]:
+    """"Japanese telecom giant NTT ...": the capitalised run after a short
+    descriptor is the name, not the adjective that opens it."""
+    j = last + 1
+    while j < min(stop, last + 4) and tokens[j].group().islower() and \
+            not lex.has("descriptor_heads", tokens[j].group()):
+        j += 1
+    if j + 1 >= stop or not lex.has("descriptor_heads", tokens[j].group()) or \
+            not is_cap(tokens[j + 1].group()):
+        return k, last
+    k = last = j + 1
+    while last + 1 < stop and is_cap(tokens[last + 1].group()):
+        last += 1
+    return k, last
 
 
 def _segment_start(sentence: str, end: int) -> int:

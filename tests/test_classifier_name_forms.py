@@ -78,3 +78,17 @@ def test_a_product_named_after_the_company_is_no_fuller_name() -> None:
             "Compute public cloud, the company said on Friday. Scalpay will keep its colocation "
             "business.")
     assert events(text) == {("Scalpay Hosting", "left")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Tarn College of Engineering and Design has joined the OpenStack Foundation as an "
+     "associate member.", {"Tarn College of Engineering and Design"}),
+    ("New members include the University of Science and Technology of Hanoi, Harrowgate Data "
+     "and the Ministry of Trade and Industry.",
+     {"University of Science and Technology of Hanoi", "Harrowgate Data",
+      "Ministry of Trade and Industry"}),
+    ("The University of Tarn and Pelling Networks have joined the OpenStack Foundation.",
+     {"University of Tarn", "Pelling Networks"}),
+])
+def test_an_institution_of_two_fields_is_one_name(text: str, expected: set[str]) -> None:
+    assert events(text, "OpenStack Foundation news") == {(name, "joined") for name in expected}
