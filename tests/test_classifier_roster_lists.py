@@ -57,3 +57,11 @@ def test_an_appositive_naming_partners_adds_no_member() -> None:
     text = ("Day two at the OpenStack Summit\n\nTwo new Gold members were announced on stage: "
             "Fjordline Cloud, a partner of Tromso Systems and Bodo Data, and Skagen Digital.")
     assert events(text) == {("Fjordline Cloud", "joined"), ("Skagen Digital", "joined")}
+
+
+@pytest.mark.parametrize("owner", ["the foundation's", "the OpenInfra Foundation's", "its"])
+def test_a_copula_roster_of_the_foundations_founding_members(owner: str) -> None:
+    text = _LAUNCH + (f"Kansai Cloud, Naniwa Systems and Sakai Data are {owner} founding "
+                      "Platinum members, each with a seat on the board.")
+    assert events(text) == {(c, "joined") for c in ("Kansai Cloud", "Naniwa Systems",
+                                                     "Sakai Data")}
