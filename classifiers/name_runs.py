@@ -169,6 +169,8 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
         sep = k - 1
         plain_and = tokens[sep].group().casefold() == "and" and tokens[sep - 1].group() != ","
         if tokens[sep].group().casefold() == "and":
+            if saw_and and not single:  # "from China, Japan and Korea, and Tencent's"
+                return [], first_start
             saw_and = True
             if tokens[sep - 1].group() == ",":
                 sep -= 1

@@ -223,6 +223,8 @@ def _in_subject_position(tokens: list[re.Match[str]], i: int, j: int, lex: Lexic
     """Clause-initial and followed by a verb-ish word or an appositive."""
     if i > 0 and tokens[i - 1].group() not in (",", ";", ":", "-", "--", "—", "–"):
         return False
+    if i > 1 and tokens[i - 1].group() == "," and is_cap(tokens[i - 2].group()):
+        return False  # "counts Cisco, Ericsson, Alcatel-Lucent and Orange": a list item
     if j >= len(tokens):
         return False
     after = tokens[j].group()

@@ -87,6 +87,14 @@ from tests.classifier_helpers import events
     "Telcos are joining OpenStack in droves.",
     "Several telcos have joined OpenStack.",
     "Large organizations continue to join the OpenStack community.",
+    # dated by the foundation's birth, claimed by others, or a sentence after a colon
+    "Quarrin Data, bought by Lumenstack this week, became a Gold member of the OpenStack "
+    "Foundation soon after the foundation was formed.",
+    "Quarrin Data joined the OpenStack Foundation in the foundation's early days.",
+    "Some observers rushed to declare that Lumenstack was quitting OpenStack.",
+    "Critics were quick to claim that Lumenstack had left the OpenStack Foundation.",
+    "Asian firms have been the main source of new OpenStack Foundation members: Lumenstack "
+    "is expected to say more at the summit.",
 ])
 def test_nothing_is_reported(text: str) -> None:
     assert events(text) == set()
