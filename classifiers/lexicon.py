@@ -148,8 +148,8 @@ def _reporting_re(verbs: Iterable[str]) -> re.Pattern[str]:
     body = "|".join(_loose(v) for v in sorted(set(verbs), key=len, reverse=True))
     if not body:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"\b(?:{body})\b(?:[^.;:\"“”]{{0,90}}?\bthat|{_REPORT_ADJUNCT})\s*$",
-                      re.I)
+    return re.compile(rf"(?<!-)\b(?:{body})\b(?!-)"  # "state-funded" reports nothing
+                      rf"(?:[^.;:\"“”]{{0,90}}?\bthat|{_REPORT_ADJUNCT})\s*$", re.I)
 
 
 def legal_suffix_re(forms: Iterable[str]) -> re.Pattern[str]:

@@ -144,15 +144,17 @@ def _owned(body: str, at: int) -> bool:
 
 
 def _acronym_or_full(name: str, doc: Document) -> str:
-    """"The National Agency for Digital Infrastructure (ANIN)" once, then
-    "ANIN" four times: "ANIN"; and the other way round. A tie keeps `name`."""
+    """"The National Agency for Digital Infrastructure (ANIN)" (or "..., better
+    known as ANIN") once, then "ANIN" four times: "ANIN"; and the other way
+    round. A tie keeps `name`."""
     if re.fullmatch(_ACRONYM, name):
         found = re.search(rf"((?:[A-Z][\w&'’-]*[ ]+(?:(?:&|for|and|{CONNECTOR_RE})[ ]+)?){{1,7}})"
                           rf"\([ ]*{re.escape(name)}[ ]*\)", doc.body)
         other = _THE.sub("", found.group(1).strip()) if found else ""
     else:
-        found = re.search(rf"(?<![\w&-]){re.escape(name)}[ ]*\([ ]*({_ACRONYM})[ ]*\)", doc.body)
-        other = found.group(1) if found else _initials(name)
+        found = re.search(rf"(?<![\w&-]){re.escape(name)}(?:[ ]*\([ ]*({_ACRONYM})[ ]*\)"
+                          rf"|,[^,()]{{0,80}}?\bknown\s+as\s+(?:the\s+)?({_ACRONYM})\b)", doc.body)
+        other = (found.group(1) or found.group(2)) if found else _initials(name)
     if not other or _mentions(other, doc.body) <= _mentions(name, doc.body):
         return name
     return other

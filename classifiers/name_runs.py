@@ -187,6 +187,9 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
         if first > 0 and not _opens_list(tokens[first - 1].group(), lex):
             break
         run = strip_stop_caps(tokens[first:last + 1], lex)
+        if plain_and and not found and run and \
+                one_name(sentence[run[0].start():tokens[last].end()], last_name, lex):
+            return [sentence[run[0].start():tokens[last].end()]], run[0].start()  # "The X and Y"
         opening = first == 0 or tokens[first - 1].group() in (",", ";", ":")
         if not run or (len(run) != last + 1 - first and not opening):
             break  # "Both Dell and Cisco" opens a clause; "said Dell and" does not

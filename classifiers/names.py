@@ -145,9 +145,13 @@ def one_name(first: str, second: str, lex: Lexicon) -> bool:
 
 def _fields_of(first: list[str], second: list[str], lex: Lexicon) -> bool:
     """"College of Engineering" + "Design", "University of Science" +
-    "Technology of Hanoi": an institution of two fields."""
+    "Technology of Hanoi", "Electronics" + "Telecommunications Research
+    Institute": an institution of two fields."""
     if "of" not in first[1:-1]:
-        return False
+        leading = next((k for k, w in enumerate(second) if not lex.has("field_words", w)),
+                       len(second))
+        return len(first) == 1 and lex.has("field_words", first[0]) and \
+            0 < leading < len(second) and lex.has("org_heads", second[-1])
     at = first.index("of", 1)
     fields = second[:second.index("of")] if "of" in second[1:] else second
     return lex.has("of_heads", first[at - 1]) and 1 <= len(fields) <= 2 and \

@@ -37,3 +37,19 @@ def test_counted_then_named_admissions_are_events(text: str, expected: set[str])
 ])
 def test_counted_admissions_elsewhere_or_planned_are_not(text: str) -> None:
     assert events(text, TITLE) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The OpenStack Foundation said three companies have come aboard as corporate sponsors "
+    "since January: Harrowgate Data, Pelling Networks and Ostby Systems.",
+    "Three more organisations have signed up with the OpenInfra Foundation this quarter: "
+    "Harrowgate Data, Pelling Networks and Ostby Systems.",
+])
+def test_counted_joiners_named_after_a_colon_are_events(text: str) -> None:
+    assert events(text, TITLE) == {(name, "joined") for name in
+                                   ("Harrowgate Data", "Pelling Networks", "Ostby Systems")}
+
+
+def test_counted_joiners_of_another_foundation_are_not() -> None:
+    assert events("The CNCF said three companies have joined as Gold members this year: "
+                  "Harrowgate Data, Pelling Networks and Ostby Systems.", "CNCF news") == set()

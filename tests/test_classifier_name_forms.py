@@ -92,3 +92,12 @@ def test_a_product_named_after_the_company_is_no_fuller_name() -> None:
 ])
 def test_an_institution_of_two_fields_is_one_name(text: str, expected: set[str]) -> None:
     assert events(text, "OpenStack Foundation news") == {(name, "joined") for name in expected}
+
+
+def test_an_institute_of_two_fields_better_known_by_its_acronym() -> None:
+    text = ("Korean research lab takes a seat in OpenStack\n\n"
+            "The Electronics and Aerospace Research Institute, the state-funded lab in Sejong "
+            "better known as EARI, said last week that it had signed on as an associate member "
+            "of the OpenStack Foundation. EARI runs two clouds. EARI staff will attend the "
+            "summit, EARI said.")
+    assert events(text) == {("EARI", "joined")}

@@ -65,3 +65,12 @@ def test_a_copula_roster_of_the_foundations_founding_members(owner: str) -> None
                       "Platinum members, each with a seat on the board.")
     assert events(text) == {(c, "joined") for c in ("Kansai Cloud", "Naniwa Systems",
                                                      "Sakai Data")}
+
+
+def test_a_foundation_that_opens_its_doors_is_a_launch() -> None:
+    text = ("OpenInfra Asia opens its doors with four platinum backers\n\n"
+            "After a year of drafting bylaws, the body is now a legal entity. Money comes from "
+            "the companies at the top tier. The founding platinum members of the foundation are "
+            "Kansai Cloud, Naniwa Systems, Sakai Data and Umeda Labs.")
+    assert events(text) == {(c, "joined") for c in
+                            ("Kansai Cloud", "Naniwa Systems", "Sakai Data", "Umeda Labs")}
