@@ -19,7 +19,7 @@ HEADLINE_MAX_CHARS = 160
 _NOT_HEADLINE_END = (".", ":", ",", ";")
 
 #: How many sentences back a target mention still counts for "context" rules.
-CONTEXT_WINDOW = 3
+CONTEXT_WINDOW = 4
 #: A line this short without a sentence end (or any line ending in ":") heads a section.
 HEADING_MAX_CHARS = 100
 #: Unbulleted lines this short right after a "...:" heading are its list's items.
