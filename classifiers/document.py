@@ -141,7 +141,14 @@ class Document:
 
     def other_in_context(self, index: int) -> bool:
         """The heading over `index` (else the headline) names another
-        foundation and no watched one: "CNCF member directory"."""
+        foundation and no watched one ("CNCF member directory"), or "the
+        foundation" here follows a sentence that names another one alone ("The
+        CNCF has been on a run. A and B have joined the foundation")."""
+        if index > 0 and _THE_FOUNDATION.search(self.sentences[index].text):
+            before = self.sentences[index - 1].text
+            if not self.lex.target_re.search(before) and any(
+                    _FOUNDATION_NAME.search(m.group()) for m in self.lex.other_re.finditer(before)):
+                return True
         heading = self.heading(index)
         if heading < 0 and self.sentences and self.sentences[0].title:
             heading = 0
@@ -149,6 +156,11 @@ class Document:
             return False
         text = self.sentences[heading].text
         return not self.has_target[heading] and self.lex.other_re.search(text) is not None
+
+
+_THE_FOUNDATION = re.compile(r"\bthe\s+(?:foundation|consortium)\b", re.I)
+#: Another foundation by name ("the CNCF", "Linux Foundation"), not a project ("Kubernetes").
+_FOUNDATION_NAME = re.compile(r"(?i:foundation|consortium)|^[A-Z]{2,5}$")
 
 
 def prepare(text: str, title: str | None, lex: Lexicon,

@@ -1,0 +1,43 @@
+"""Membership moves inside business stories: "bought a seat at the table as
+a Platinum member", "proud to be one of the founding members", "the other
+platinum founders are A and B", a dated opening clause that frames a long
+sentence, and "the foundation" right after a sentence about another one.
+
+Every phrasing here is written for these tests; the companies are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.classifier_helpers import events
+
+LAUNCH = ("Vendor bets on open source as new cloud foundation takes shape\n\n"
+          "As the independent OpenStack Foundation was formally unveiled on Tuesday, {news}")
+
+
+@pytest.mark.parametrize(("news", "expected"), [
+    ("Kell Data bought a seat at the table as a Platinum member.", {"Kell Data"}),
+    ("Kell Data took a board seat as a Gold member.", {"Kell Data"}),
+    ("Kell Data was there. The other platinum founders are Brede Telecom and Ostby Systems.",
+     {"Brede Telecom", "Ostby Systems"}),
+    ('Kell Data was there. "We are proud to be one of the founding Platinum members of the '
+     'OpenStack Foundation," said Ada Moe, Kell Data\'s vice president.', {"Kell Data"}),
+])
+def test_joins_told_the_way_business_stories_do(news: str, expected: set[str]) -> None:
+    assert events(LAUNCH.format(news=news)) == {(name, "joined") for name in expected}
+
+
+def test_a_dated_opening_clause_frames_the_whole_sentence() -> None:
+    text = ("Kell Data and OpenStack\n\nPublished March 2, 2018\n\nWhen the virtualisation "
+            "leader paid $1 billion for Brede in 2012, it inherited a team of networking "
+            "developers, and shortly afterwards it joined the OpenStack Foundation as a Gold "
+            "member.")
+    assert events(text) == set()
+
+
+def test_the_foundation_after_a_sentence_about_another_one_is_that_one() -> None:
+    text = ("Oracle bets on containers\n\nKell Data has a long history with OpenStack. The CNCF "
+            "has been on a remarkable run. Brede, Ostby and Tarn have all joined the foundation "
+            "in recent months.")
+    assert events(text) == set()
