@@ -139,6 +139,24 @@ class Document:
             picks.add(0)
         return tuple(self.sentences[i] for i in sorted(picks) if 0 <= i < len(self.sentences))
 
+    def named_in_prose(self, name: str) -> bool:
+        """The story names `name` on a line that is not all capitals: in a
+        shouted section heading ("QUIET EXITS") case tells no name from a
+        word, so a name there counts only if the prose confirms it."""
+        if self.lex.known(name):
+            return True
+        words = name.split()
+        if not words:
+            return False
+        pattern = re.compile(r"(?<![\w&])" + r"\s+".join(map(re.escape, words)) + r"(?![\w&])",
+                             re.I)
+        for found in pattern.finditer(self.body):
+            begin = self.body.rfind("\n", 0, found.start()) + 1
+            end = self.body.find("\n", found.end())
+            if any(ch.islower() for ch in self.body[begin:end if end >= 0 else None]):
+                return True
+        return False
+
     def other_in_context(self, index: int) -> bool:
         """The heading over `index` (else the headline) names another
         foundation and no watched one ("CNCF member directory"), or "the
@@ -284,6 +302,11 @@ def _is_item(line: str) -> bool:
     if _BULLET.match(line):
         return len(line) <= BULLET_ITEM_MAX_CHARS and not line.endswith(":")
     return len(line) <= LIST_ITEM_MAX_CHARS and not line.endswith((".", ":", "!", "?"))
+
+
+def shouted(text: str) -> bool:
+    """All capitals: a section heading ("NOT AN EXIT"), where case marks no name."""
+    return not any(ch.islower() for ch in text) and any(ch.isupper() for ch in text)
 
 
 def _is_heading(line: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from classifiers.document import Document
+from classifiers.document import Document, shouted
 from classifiers.lexicon import Lexicon
 from classifiers.name_runs import Subject
 from classifiers.names import blank_appositives, is_surname, list_names
@@ -114,6 +114,10 @@ def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: R
     if not companies:
         return Finding(rule, sentence, (), 0.0,
                        note=f"no organisation as subject ({subject.how}: {subject.text!r})")
+    if subject.how == "name" and not rule.lists_orgs and shouted(sentence.text) and \
+            not all(doc.named_in_prose(c) for c in companies):
+        return Finding(rule, sentence, (), 0.0,
+                       note=f"an all-capitals line, and the prose never names {subject.text!r}")
     project = next((c for c in companies if c in doc.projects), None)
     if project is not None:
         return Finding(rule, sentence, (), 0.0,
