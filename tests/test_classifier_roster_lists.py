@@ -74,3 +74,34 @@ def test_a_foundation_that_opens_its_doors_is_a_launch() -> None:
             "Kansai Cloud, Naniwa Systems, Sakai Data and Umeda Labs.")
     assert events(text) == {(c, "joined") for c in
                             ("Kansai Cloud", "Naniwa Systems", "Sakai Data", "Umeda Labs")}
+
+
+_LAUNCH_ROSTERS = [
+    "The foundation launched with six Platinum members: Kansai Cloud, Naniwa Systems and Sakai "
+    "Data.",
+    "The OpenInfra Foundation opened its doors this week with four Gold members, including "
+    "Kansai Cloud, Naniwa Systems and Sakai Data.",
+    "The new OpenStack Foundation starts life with 24 founding members: Kansai Cloud, Naniwa "
+    "Systems and Sakai Data.",
+    "The foundation debuted with Platinum sponsors Kansai Cloud, Naniwa Systems and Sakai Data.",
+    "The OpenStack Foundation was formed with members such as Kansai Cloud, Naniwa Systems and "
+    "Sakai Data.",
+]
+
+
+@pytest.mark.parametrize("text", _LAUNCH_ROSTERS)
+def test_what_the_foundation_launched_with_is_its_roster(text: str) -> None:
+    assert events("The OpenStack Foundation formally launched as an independent non-profit "
+                  "this week. " + text) == {(c, "joined") for c in
+                                            ("Kansai Cloud", "Naniwa Systems", "Sakai Data")}
+
+
+@pytest.mark.parametrize("text", [
+    "The CNCF launched with eight Platinum members: Kansai Cloud, Naniwa Systems and Sakai Data.",
+    "The OpenStack Foundation launched with a keynote from Kansai Cloud and Naniwa Systems.",
+    "The OpenStack Foundation launched with members from 30 countries.",
+    "The OpenStack Foundation will launch with Platinum members Kansai Cloud and Naniwa Systems "
+    "if the bylaws pass.",
+])
+def test_other_launches_and_other_company_are_no_roster(text: str) -> None:
+    assert events(text) == set()
