@@ -31,6 +31,9 @@ _BARE_CHANGE_HEADING = re.compile(
     r"^\W*(?:added|removed|new|joined|left|departed|dropped|changes?|changed|additions?|"
     r"removals?|departures?|arrivals?|leavers?|joiners?)\W*(?:\(\w+\)\W*)?$", re.I)
 _OWNER = re.compile(r"\s*\b(its|their|our)\s", re.I)
+#: "<clause> by becoming / by joining": the gerund's subject is the clause's.
+_BY_GERUND = re.compile(r"\bby\s+$")
+_GERUND = re.compile(r"[a-z]+ing\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,10 @@ def _subject(text: str, rule: Rule, match: re.Match[str], rules: RuleSet) -> Sub
         names = list_names(match.group("orgs"), rules.lexicon)
         return Subject("name" if names else "none", names, match.start("orgs"),
                        match.end("orgs"), match.group("orgs"))
+    if _BY_GERUND.search(text, 0, match.start()) and _GERUND.match(text, match.start()):
+        named = clause_subject(text, text.rindex("by", 0, match.start()), rules.lexicon)
+        if named.how == "name":  # "Acme threw its weight behind X by becoming a member"
+            return named
     owner = _OWNER.match(text, match.start())
     if owner:  # "[Acme completed] its exit from ...": the owner acts
         named = clause_subject(text, owner.start(1), rules.lexicon)
