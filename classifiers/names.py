@@ -196,8 +196,10 @@ def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
 def is_surname(body: str, name: str, lex: Lexicon) -> bool:
     """"Callahan joins ...", "Okafor: we joined ...": the story calls this
     person "Mark Callahan" (a first name), "CTO Dana Okafor" (a job title
-    before) or "Dana Okafor, chief technology officer" (one after)."""
-    if " " in name or lex.known(name):
+    before) or "Dana Okafor, chief technology officer" (one after). A name the
+    story also gives a company ("Bas Quillon" of "Quillon Hosting") is the
+    company's short name: an eponymous firm acts as one."""
+    if " " in name or lex.known(name) or _names_a_company(body, name, lex):
         return False
     pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(name)}\b(,\s+(?:[\w-]+\s+){{0,2}}\w+)?")
     for found in pattern.finditer(body):
@@ -209,3 +211,9 @@ def is_surname(body: str, name: str, lex: Lexicon) -> bool:
                for w in (*before, *after)):
             return True
     return False
+
+
+def _names_a_company(body: str, name: str, lex: Lexicon) -> bool:
+    """The story writes `name` followed by a company word: "Quillon Hosting"."""
+    pattern = re.compile(rf"\b{re.escape(name)}\s+([A-Z][\w-]*)")
+    return any(lex.has("org_heads", found.group(1)) for found in pattern.finditer(body))
