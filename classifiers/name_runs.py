@@ -185,6 +185,10 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
             break
         first = run_start(tokens, last, lex)
         if first > 0 and not _opens_list(tokens[first - 1].group(), lex):
+            if not (saw_and and _plural_descriptor(tokens[first - 1].group(), lex)):
+                break
+            found.insert(0, sentence[tokens[first].start():tokens[last].end()])
+            start = tokens[first].start()  # "Japanese IT giants Fujitsu and Hitachi"
             break
         run = strip_stop_caps(tokens[first:last + 1], lex)
         if plain_and and not found and run and \
@@ -207,6 +211,14 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
     if found and (saw_and or all(lex.known(n) for n in (*found, last_name))):
         return found, start  # "Dell, Cisco and Intel joined"; "Huawei, Intel elevated"
     return [], first_start
+
+
+def _plural_descriptor(word: str, lex: Lexicon) -> bool:
+    """"giants", "carriers", "companies": a plural descriptor before a list."""
+    low = word.casefold()
+    return low.endswith("s") and (lex.has("descriptor_heads", low[:-1]) or
+                                  (low.endswith("ies") and lex.has("descriptor_heads",
+                                                                   low[:-3] + "y")))
 
 
 def _opens_list(word: str, lex: Lexicon) -> bool:

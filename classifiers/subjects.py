@@ -126,8 +126,8 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
                 return Subject("none", (), found.start, found.end, found.text)
             found = _one_if_described(found, aside, lex)
             return replace(found, gap_from=gap_from, appositive=aside)
-        if lex.has("descriptor_heads", low):
-            return _descriptor(sentence, tokens, i)
+        if lex.has("descriptor_heads", low):  # "The virtualisation company, whose ..., is"
+            return replace(_descriptor(sentence, tokens, i), gap_from=gap_from, appositive=aside)
         foreign = _foreign_institution(sentence, tokens, i, lex)
         if foreign is not None:  # "The Direction interministérielle des infrastructures ..."
             return replace(foreign, gap_from=gap_from, appositive=aside)

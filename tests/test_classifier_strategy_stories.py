@@ -41,3 +41,22 @@ def test_the_foundation_after_a_sentence_about_another_one_is_that_one() -> None
             "has been on a remarkable run. Brede, Ostby and Tarn have all joined the foundation "
             "in recent months.")
     assert events(text) == set()
+
+
+def test_joiners_after_a_plural_descriptor_are_all_named() -> None:
+    text = ("OpenStack board meeting\n\nNordic IT giants Brede Data and Ostby Systems were both "
+            "approved as Gold members of the OpenStack Foundation at the meeting.")
+    assert events(text) == {("Brede Data", "joined"), ("Ostby Systems", "joined")}
+
+
+def test_an_approval_by_the_foundations_board_is_no_board_seat() -> None:
+    text = ("OpenStack board meeting\n\nBrede Data was approved as a Gold member by the "
+            "foundation's board at a meeting this week.")
+    assert events(text) == {("Brede Data", "joined")}
+
+
+def test_a_long_whose_aside_after_a_descriptor_is_not_the_gap() -> None:
+    text = ("Brede Data and OpenStack\n\nBrede Data bought a networking start-up. The "
+            "virtualisation company, whose products are what OpenStack's backers are trying to "
+            "displace, is the latest to join the OpenStack Foundation.")
+    assert events(text) == {("Brede Data", "joined")}
