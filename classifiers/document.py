@@ -143,14 +143,16 @@ class Document:
         """The story names `name` on a line that is not all capitals: in a
         shouted section heading ("QUIET EXITS") case tells no name from a
         word, so a name there counts only if the prose confirms it."""
-        if self.lex.known(name):
-            return True
+        if self.lex.known(name) or not any(ch.islower() for ch in self.body):
+            return True  # a story all in capitals has no prose to ask
         words = name.split()
         if not words:
             return False
         pattern = re.compile(r"(?<![\w&])" + r"\s+".join(map(re.escape, words)) + r"(?![\w&])",
                              re.I)
         for found in pattern.finditer(self.body):
+            if not found.group()[0].isupper():  # "to" in prose names no "TO"
+                continue
             begin = self.body.rfind("\n", 0, found.start()) + 1
             end = self.body.find("\n", found.end())
             if any(ch.islower() for ch in self.body[begin:end if end >= 0 else None]):

@@ -117,7 +117,7 @@ def _judge(doc: Document, index: int, rule: Rule, match: re.Match[str], rules: R
     if not companies:
         return Finding(rule, sentence, (), 0.0,
                        note=f"no organisation as subject ({subject.how}: {subject.text!r})")
-    if subject.how == "name" and not rule.lists_orgs and shouted(sentence.text) and \
+    if subject.how == "name" and shouted(sentence.text) and \
             not all(doc.named_in_prose(c) for c in companies):
         return Finding(rule, sentence, (), 0.0,
                        note=f"an all-capitals line, and the prose never names {subject.text!r}")

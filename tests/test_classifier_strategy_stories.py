@@ -60,3 +60,28 @@ def test_a_long_whose_aside_after_a_descriptor_is_not_the_gap() -> None:
             "virtualisation company, whose products are what OpenStack's backers are trying to "
             "displace, is the latest to join the OpenStack Foundation.")
     assert events(text) == {("Brede Data", "joined")}
+
+
+def test_the_seat_a_membership_clause_names_is_given_up() -> None:
+    text = ("Brede Data after the merger\n\nOstby, which had held a Gold membership of the "
+            "OpenStack Foundation since 2014, gave up the seat this summer.")
+    assert events(text) == {("Ostby", "left")}
+
+
+def test_a_directors_seat_on_the_board_is_no_membership() -> None:
+    text = ("Brede Data after the merger\n\nOstby, a Gold member of the OpenStack Foundation, "
+            "gave up its seat on the board this summer.")
+    assert events(text) == set()
+
+
+def test_an_on_behalf_of_aside_stays_out_of_the_subject() -> None:
+    text = ("Research cloud newsletter\n\nAfter a vote in June, the University of Tarn, on "
+            "behalf of the Tarn Research Cloud and its partners, has become an Associate Member "
+            "of the OpenStack Foundation.")
+    assert events(text) == {("University of Tarn", "joined")}
+
+
+def test_a_shouted_welcome_heading_names_nobody() -> None:
+    text = ("OpenInfra community digest\n\n-- WELCOME TO OUR NEW MEMBERS --\n\n"
+            "Brede Data has joined the OpenInfra Foundation as a Silver member.")
+    assert events(text) == {("Brede Data", "joined")}
