@@ -57,3 +57,34 @@ def test_the_downgrade_hides_its_board_seat_too() -> None:
     text = ("Achnasheen Telecom has moved from Platinum to Gold membership of the OpenStack "
             "Foundation, giving up its seat on the board, the company said.")
     assert events(text) == set()
+
+
+_UPGRADE_LEAD = "The OpenStack Foundation's board met on Monday. "
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kelso Cloud has moved into the top tier of the OpenStack Foundation, the company said this "
+     "week.", {("Kelso Cloud", "joined")}),
+    ("Kelso Cloud, a Gold member since 2014, stepped up to the foundation's highest tier.",
+     {("Kelso Cloud", "joined")}),
+    ("Kelso Cloud was approved by the foundation's board as a Platinum member.",
+     {("Kelso Cloud", "joined")}),
+    ("Kelso Cloud was accepted by the OpenStack Foundation's board of directors as a Gold "
+     "member.", {("Kelso Cloud", "joined")}),
+])
+def test_an_upgrade_to_the_top_tier_or_approved_by_the_board(
+        text: str, expected: set[tuple[str, str]]) -> None:
+    assert events(_UPGRADE_LEAD + text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kelso Cloud's shares jumped to the top tier of the index after it joined the CNCF.",
+    "Kelso Cloud could move into the top tier of the OpenStack Foundation next year.",
+    "Kelso Cloud moved into the top tier of the OpenStack Foundation in 2014, and has stayed "
+    "there since.",
+    "Kelso Cloud joined the OpenStack Foundation's board of directors in May.",
+    "Kelso Cloud was elected by the foundation's board as a member of the OpenStack "
+    "Foundation's audit committee.",
+])
+def test_tops_and_boards_that_are_no_upgrade(text: str) -> None:
+    assert events(_UPGRADE_LEAD + text) == set()
