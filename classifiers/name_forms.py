@@ -27,6 +27,9 @@ _OWNED = re.compile(r"\b(?:its|their|our|his|her)\s+$", re.I)
 _RUN_BEFORE = re.compile(r"(?:[A-Z][\w&'’-]*|&|\bof|\band)[ \t]+$")
 _JOINERS = NAME_CONNECTORS | {"&", "and"}
 _ACRONYM = r"[A-Z][A-Z0-9&]{1,9}"
+#: A one-word short name in brackets: "The Federal Data Processing Service (Serpro)".
+_SHORT_WORD = r"[A-Z][a-z]{2,14}"
+_NOT_SHORT_NAMES = ("tier_words", "org_heads", "descriptor_heads", "stop_caps", "gap_caps")
 _THE = re.compile(r"^The\s+")
 #: How far back "its" may stand before a product name.
 _OWNER_REACH = 8
@@ -152,9 +155,12 @@ def _acronym_or_full(name: str, doc: Document) -> str:
                           rf"\([ ]*{re.escape(name)}[ ]*\)", doc.body)
         other = _THE.sub("", found.group(1).strip()) if found else ""
     else:
-        found = re.search(rf"(?<![\w&-]){re.escape(name)}(?:[ ]*\([ ]*({_ACRONYM})[ ]*\)"
+        found = re.search(rf"(?<![\w&-]){re.escape(name)}"
+                          rf"(?:[ ]*\([ ]*({_ACRONYM}|{_SHORT_WORD})[ ]*\)"
                           rf"|,[^,()]{{0,80}}?\bknown\s+as\s+(?:the\s+)?({_ACRONYM})\b)", doc.body)
         other = (found.group(1) or found.group(2)) if found else _initials(name)
+    if other and any(doc.lex.has(key, other) for key in _NOT_SHORT_NAMES):
+        return name  # "Scourie Cloud (Silver)": a tier, not a name
     if not other or _mentions(other, doc.body) <= _mentions(name, doc.body):
         return name
     return other

@@ -38,7 +38,8 @@ APPOSITIVE_STARTS = frozenset({
     "never", "having", "after", "following", "fresh", "where", "whom", "operator", "supplier",
     "vendor", "specialist", "two", "three", "four", "five", "several", "each", "another",
     "many", "some", "most", "few", "half", "mostly", "mainly", "largely",  # ", many of them,"
-    "on", "acting", "speaking", "representing"})  # ", on behalf of its partners,"
+    "on", "acting", "speaking", "representing",  # ", on behalf of its partners,"
+    "particularly", "especially", "notably", "chiefly", "primarily", "including"})
 _SINGULAR_VERB = re.compile(r"\s*(?:has|is|was|does|[a-z]+[^s\W]s)\b")
 _NUMERAL = re.compile(r"\d{1,3}")
 #: Spelled numbers that may open a name ("Ten Forty Labs"), not only count ("Ten firms").

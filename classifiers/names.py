@@ -20,7 +20,8 @@ NAME_CONNECTORS = frozenset({"of", "de", "do", "da", "dos", "das", "des", "du", 
 NAME_JOINERS = NAME_CONNECTORS | {"&"}
 CONNECTOR_RE = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+"
+                         r"|\s+\|\s+")  # "NEW MEMBERS: A | B | C"
 _LIST_SPLIT_KEEP = re.compile(f"({_LIST_SPLIT.pattern})")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _PAIR = re.compile(r"([^,]+?)\s+and\s+([^,]+)")
@@ -28,7 +29,11 @@ _PAIR = re.compile(r"([^,]+?)\s+and\s+([^,]+)")
 _PLACE_MODIFIER = re.compile(r"\S+-(?:based|headquartered|born|founded|registered|incorporated)$")
 #: Lowercase job words around a person's name ("co-founder and chief technology officer").
 _ROLE_WORDS = frozenset({"co-founder", "cofounder", "founder", "chief", "officer", "director",
-                         "spokesperson", "spokeswoman", "spokesman", "president", "head"})
+                         "spokesperson", "spokeswoman", "spokesman", "president", "head",
+                         "executive", "veteran", "manager", "engineer", "analyst"})
+#: Verbs whose object is a person: "has hired Dana Whitfield".
+_HIRED = re.compile(r"\b(?:hire[sd]?|hiring|appoint(?:s|ed|ing)?|tap(?:s|ped)|promot(?:es|ed|ing)|"
+                    r"poach(?:es|ed)?|recruit(?:s|ed)?)\s+$")
 _ARTICLE = re.compile(r"^[Tt]he\s+(?=[A-Z])")
 #: ", a Leeds provider of racks," after a list member: it describes, it names no one
 #: (", the non-profit Civic Stack Trust," is a member of its own).
@@ -201,10 +206,12 @@ def is_surname(body: str, name: str, lex: Lexicon) -> bool:
     company's short name: an eponymous firm acts as one."""
     if " " in name or lex.known(name) or _names_a_company(body, name, lex):
         return False
-    pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(name)}\b(,\s+(?:[\w-]+\s+){{0,2}}\w+)?")
+    pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(name)}\b(,\s+(?:[\w-]+\s+){{0,3}}\w+)?")
     for found in pattern.finditer(body):
         if lex.has("first_names", found.group(1)):
             return True
+        if _HIRED.search(body, max(0, found.start() - 30), found.start()):
+            return True  # "has hired Dana Whitfield"
         before = body[max(0, found.start() - 40):found.start()].split()[-3:]
         after = found.group(2).split() if found.group(2) else []
         if any(lex.has("person_titles", w.strip(",")) or w.casefold() in _ROLE_WORDS

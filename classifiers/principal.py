@@ -21,7 +21,7 @@ from classifiers.sentences import Sentence
 from classifiers.subjects import blank_comma_suffixes
 
 #: How many leading sentences (the headline included) may name the publisher.
-PUBLISHER_LINES = 4
+PUBLISHER_LINES = 6
 #: Body sentences that make up the lede.
 LEDE_SENTENCES = 3
 TITLE_BONUS = 3
