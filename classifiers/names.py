@@ -42,7 +42,10 @@ _APPOSITIVE = re.compile(rf",\s*(?:an?|the)\s+(?!(?:{_NOT_DESCRIPTOR}[a-z][\w-]*
                          rf"[A-Z0-9][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|{CONNECTOR_RE}|&))*\s*(?:,|\band\b|$))"
                          r"(?=[^,]*\b(?!and\b)[a-z]{3,})[^,]*")
 #: "the non-profit " before a member's name.
-_DESCRIBED = re.compile(rf"^(?:the|an?)\s+(?:{_NOT_DESCRIPTOR}[a-z][\w-]*\s+){{0,2}}(?=[A-Z0-9])")
+#: A nationality before a descriptor: "the Kenyan research network KENET-Cloud".
+_DEMONYM = r"(?:[A-Z][a-z]+(?:an|ese|ish|ch|i)\s+(?=[a-z]))?"
+_DESCRIBED = re.compile(
+    rf"^(?:the|an?)\s+{_DEMONYM}(?:{_NOT_DESCRIPTOR}[a-z][\w-]*\s+){{0,2}}(?=[A-Z0-9])")
 
 
 def is_cap(token: str) -> bool:
@@ -192,7 +195,7 @@ def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
     if pair and one_name(pair.group(1), pair.group(2).rstrip(",. "), lex):
         return (canonical(text.strip().rstrip(".,"), lex),)
     for part in _split_list(text, lex):
-        part = _DESCRIBED.sub("", _ARTICLE.sub("", part.strip().rstrip(".")))  # "the non-profit X"
+        part = _ARTICLE.sub("", _DESCRIBED.sub("", part.strip().rstrip(".")))  # "the non-profit X"
         if part and (is_cap(part) or lex.is_brand(part)) and classify_name(part, lex) == "name":
             names.append(canonical(part, lex))
     return tuple(dict.fromkeys(names))
