@@ -100,7 +100,7 @@ class Document:
     @cached_property
     def history(self) -> History:
         """The story's own date and framing: which events it tells as history."""
-        return History(self.sentences, self.year, self.month)
+        return History(self.sentences, self.year, self.month, self.headings)
 
     @cached_property
     def projects(self) -> frozenset[str]:

@@ -9,7 +9,9 @@ its timeline line: "2011 — Cisco and HP come on board") is at least a full
 year before the story's date.
 
 A story framed as a retrospective (an anniversary, "this week in history",
-"looking back", "OpenStack at 10", "Five years on, ...") tells history: there
+"looking back", "OpenStack at 10", "Five years on, ...") tells history, and so
+does a digest's section or paragraph that files itself under the past ("From
+the archive", "Ten years ago this month, ..."): there
 any dated event, any timeline line and any past-tense or historical-present
 event ("Oracle becomes a Corporate Sponsor.") is background, unless the
 sentence says it is news ("this week", "today", "newest", "has joined", "is
@@ -77,6 +79,14 @@ _RETRO_HEADLINE = re.compile(
     r"(?:years?|decades?)|a\s+decade)\s+(?:on|ago|later|after|since)\b"
     r"|\bhistory\s+of\b|\btimeline\b", re.I)
 OPENING_SENTENCES = 4
+#: A section heading that files what follows under the past: "From the archive",
+#: "Flashback", "Ten years ago".
+_RETRO_SECTION = re.compile(
+    r"\b(?:from\s+the\s+archives?|archives?|flashback|throwback|history\s+corner"
+    r"|(?:\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+"
+    r"(?:years?|decades?)\s+ago)\b", re.I)
+#: How many sentences of a section, after its heading, may frame it as history.
+SECTION_OPENING = 2
 #: Said of now, even of a story that looks back ("this week X joined as the newest member").
 _NOW = re.compile(
     r"(?<!ago\s)\b(?:today|tonight|yesterday|this\s+(?:week|month|morning|afternoon)"
@@ -135,10 +145,32 @@ class History:
     """One story's date and framing, and which of its events it tells as history."""
 
     def __init__(self, sentences: Sequence[Sentence], year: str | None,
-                 month: str | None) -> None:
+                 month: str | None, headings: Sequence[int] = ()) -> None:
         self._sentences = sentences
+        self._headings = headings
         self.story = _story_date(sentences, year, month)
         self.retrospective = _looks_back(sentences)
+        self._sections: dict[int, bool] = {}
+
+    def looks_back_at(self, index: int) -> bool:
+        """The story, or the section sentence `index` sits in, looks back: a
+        digest's "From the archive" or "Ten years ago this month, ..." part."""
+        if self.retrospective or self._paragraph_looks_back(index):
+            return True
+        heading = self._headings[index] if index < len(self._headings) else -1
+        if heading < 0:
+            return False
+        if heading not in self._sections:
+            self._sections[heading] = self._section_looks_back(heading)
+        return self._sections[heading]
+
+    def _section_looks_back(self, heading: int) -> bool:
+        """The heading, or the first sentences under it, file the section under the past."""
+        if _RETRO_SECTION.search(self._sentences[heading].text):
+            return True
+        under = [s for i, s in enumerate(self._sentences[heading + 1:], heading + 1)
+                 if i < len(self._headings) and self._headings[i] == heading]
+        return any(_RETRO_OPENING.search(s.text) for s in under[:SECTION_OPENING])
 
     def background(self, index: int, cut: Windows) -> str:
         """Why the event cut out of sentence `index` is history, or ""."""
@@ -146,7 +178,8 @@ class History:
         if _NOW.search(sentence):
             return ""
         when = self._timeline_year(index, sentence, start)
-        present = _PERFECT if self.retrospective and not self._sentences[index].title \
+        retrospective = self.looks_back_at(index)
+        present = _PERFECT if retrospective and not self._sentences[index].title \
             else _PRESENT  # a headline's present is news even in a look back
         if when is None and present.search(f"{cut.gap} {cut.match}"):
             return ""  # "has withdrawn from the project it co-founded in 2010"
@@ -157,7 +190,7 @@ class History:
                months_before((d.year, d.month), self.story) >= 12]
         if old:
             return f"dated {old[0].year}, at least a year before the story"
-        if not self.retrospective:
+        if not retrospective:
             return ""
         if when is not None:
             return f"a {when} timeline entry in a story that looks back"
@@ -166,6 +199,17 @@ class History:
         if _NEWS.search(_chunk(sentence, start)):
             return ""
         return "a past event in a story that looks back"
+
+    def _paragraph_looks_back(self, index: int) -> bool:
+        """An earlier sentence of the same paragraph files it under the past
+        ("Ten years ago this month, ... . A reader sent us an old headline")."""
+        line = self._sentences[index].line
+        k = index - 1
+        while k >= 0 and self._sentences[k].line == line and not self._sentences[k].title:
+            if _RETRO_SECTION.search(self._sentences[k].text):
+                return True
+            k -= 1
+        return False
 
     def _timeline_year(self, index: int, text: str, start: int) -> int | None:
         """The year that leads this timeline line, if the line (or a line

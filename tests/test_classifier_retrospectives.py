@@ -160,3 +160,37 @@ def test_a_month_and_year_lead_a_timeline_line() -> None:
     story = ("Forres Compute: a profile\n\nBy M. Lorne | June 12, 2021\n\n"
              "**July 2014.** Forres Compute joins the OpenStack Foundation as a Silver member.\n")
     assert events(story) == set()
+
+
+_DIGEST = ("Open infra digest - March 2023\n\nMembership notes\n\nNo organisations joined or "
+           "left the OpenStack Foundation this month.\n\n")
+
+
+@pytest.mark.parametrize("section", [
+    "From the archive\n\nA reader sent us an old headline, \"Kelso Cloud formally joins the "
+    "OpenStack Foundation,\" to remind us how much has changed.",
+    "Ten years ago\n\nBrora Systems became a Gold member of the OpenStack Foundation, the first "
+    "bank to do so.",
+    "Flashback\n\nTain Data quit the OpenStack Foundation in a huff, and its chief executive "
+    "said so on stage.",
+    "Ten years ago this month, the foundation was barely a year old. A reader sent us an old "
+    "headline from that spring, \"Kelso Cloud formally joins the OpenStack Foundation,\" to "
+    "remind us how much has changed.",
+    "Five years ago this week the summit was in Sydney. Brora Systems signed on as a Silver "
+    "member of the OpenStack Foundation there.",
+])
+def test_a_digest_section_that_looks_back_tells_history(section: str) -> None:
+    assert events(_DIGEST + section) == set()
+
+
+@pytest.mark.parametrize(("section", "expected"), [
+    ("Looking ahead\n\nTain Data signed up as a Silver member of the OpenStack Foundation on "
+     "Monday, and the board meets next week.", {("Tain Data", "joined")}),
+    ("From the archive\n\nOur archive of member news is now searchable. Brora Systems has joined "
+     "the OpenStack Foundation as a Gold member this week.", {("Brora Systems", "joined")}),
+    ("Ten years ago this month, the foundation was barely a year old.\n\nNews\n\nKelso Cloud "
+     "joined the OpenStack Foundation as a Gold member on Tuesday.", {("Kelso Cloud", "joined")}),
+])
+def test_news_beside_a_look_back_still_counts(section: str,
+                                              expected: set[tuple[str, str]]) -> None:
+    assert events(_DIGEST + section) == expected
