@@ -58,7 +58,10 @@ def _fuller(name: str, names: set[str], doc: Document, lex: Lexicon) -> str:
     Networks")."""
     fuller = [n for n in names if n.startswith(name + " ") or
               n.endswith(" " + name) or f" {name} " in n] or _fuller_forms(name, doc, lex)
-    return fuller[0] if len(fuller) == 1 else name
+    longest = max(fuller, key=len, default=name)
+    if all(longest.startswith(n) for n in fuller):  # "Reliance Jio" within "Reliance Jio Infocomm"
+        return longest
+    return name
 
 
 def _fuller_forms(name: str, doc: Document, lex: Lexicon) -> list[str]:

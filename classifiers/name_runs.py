@@ -39,7 +39,12 @@ APPOSITIVE_STARTS = frozenset({
     "vendor", "specialist", "two", "three", "four", "five", "several", "each", "another",
     "many", "some", "most", "few", "half", "mostly", "mainly", "largely",  # ", many of them,"
     "on", "acting", "speaking", "representing",  # ", on behalf of its partners,"
-    "particularly", "especially", "notably", "chiefly", "primarily", "including"})
+    "particularly", "especially", "notably", "chiefly", "primarily", "including",
+    "previously", "currently", "originally", "recently", "historically", "traditionally"})
+#: A bare plural verb after the last of comma-joined names: "Juniper, Yahoo Depart".
+_PLURAL_VERB = re.compile(r"\s+(?i:join|rejoin|leave|quit|exit|depart|drop|sign|come|become|"
+                          r"ditch|abandon|desert|defect|withdraw|pull|walk|bow|step|opt|upgrade)"
+                          r"\b")
 _SINGULAR_VERB = re.compile(r"\s*(?:has|is|was|does|[a-z]+[^s\W]s)\b")
 _NUMERAL = re.compile(r"\d{1,3}")
 #: Spelled numbers that may open a name ("Ten Forty Labs"), not only count ("Ten firms").
@@ -137,7 +142,8 @@ def name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_star
         return Subject(kind, (), start, end, text)
     names = [text]
     if len(run) == last + 1 - k:  # nothing stripped: a list may continue leftwards
-        more, start = _coordinated_before(sentence, tokens, k, lex, text)
+        plural = _PLURAL_VERB.match(sentence, tokens[last].end()) is not None
+        more, start = _coordinated_before(sentence, tokens, k, lex, text, plural)
         joined = sentence[start:end]
         if len(more) == 1 and "," not in joined and one_name(more[0], text, lex):
             names = [joined]  # "Nippon Telegraph and Telephone Corp."
@@ -158,7 +164,8 @@ def skip_appositive(tokens: list[re.Match[str]], comma: int) -> int:
 
 
 def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
-                        lex: Lexicon, last_name: str) -> tuple[list[str], int]:
+                        lex: Lexicon, last_name: str,
+                        plural: bool = False) -> tuple[list[str], int]:
     """Earlier members of "Dell, Cisco and Intel joined"; needs an "and". An
     appositive after a member is skipped ("A, an Edinburgh provider, and B");
     one that says "a"/"an" makes "X and Y" before it one name ("Baird and
@@ -210,8 +217,9 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
         start, k = run[0].start(), first
         if len(run) != last + 1 - first:
             break
-    if found and (saw_and or all(lex.known(n) for n in (*found, last_name))):
-        return found, start  # "Dell, Cisco and Intel joined"; "Huawei, Intel elevated"
+    if found and (saw_and or plural or all(lex.known(n) for n in (*found, last_name))):
+        return found, start  # "Dell, Cisco and Intel joined"; "Huawei, Intel elevated";
+        # a headline's "as Juniper, Yahoo Depart"
     return [], first_start
 
 
@@ -227,7 +235,8 @@ def _opens_list(word: str, lex: Lexicon) -> bool:
     """What may stand right before a coordinated name: a separator, or a
     complementiser or reporting verb ("said this week that A, B and C had")."""
     low = word.casefold()
-    return low in (",", "and", "that") or lex.has("reporting_verbs", low)
+    return low in (",", "and", "that", "as", "while", "when", "after", "since", "because",
+                   "once") or lex.has("reporting_verbs", low)  # "as Juniper, Yahoo Depart"
 
 
 def _numeral_in_name(tokens: list[re.Match[str]], j: int, lex: Lexicon,

@@ -57,3 +57,22 @@ def test_where_newcomers_come_from_is_no_newcomer() -> None:
             "Foundation has stayed stable as new companies, particularly from Asia, have come "
             "aboard.")
     assert events(text) == set()
+
+
+def test_a_previously_aside_is_skipped_to_the_subject() -> None:
+    text = ("OpenInfra membership check\n\nOstby Group, previously a gold member, upgraded to the "
+            "platinum tier of the OpenInfra Foundation this month.")
+    assert events(text) == {("Ostby Group", "joined")}
+
+
+def test_comma_joined_names_before_a_plural_headline_verb() -> None:
+    text = ("OpenStack Foundation Sees Gold-Tier Churn as Ostby, Kell Data Depart\n\n"
+            "Two gold members did not renew this quarter.")
+    assert events(text) == {("Ostby", "left"), ("Kell Data", "left")}
+
+
+def test_nested_fuller_forms_give_the_longest() -> None:
+    text = ("Brede Tele, Ostby sign up with global OpenStack body\n\nBrede Tele Infocomm and "
+            "Ostby have joined the OpenStack Foundation. Tele, which launched its network last "
+            "year, has signed up as a gold member, the foundation said on Tuesday.")
+    assert {c for c, _ in events(text)} == {"Brede Tele Infocomm", "Ostby"}
