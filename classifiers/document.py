@@ -37,7 +37,7 @@ _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)
 #: "Published: March 2019".
 _BYLINE_MONTH = re.compile(
     r"^(?:by\s+(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}\s*[|,·—–-]\s*"
-    r"|(?:published|posted|updated|dated?)\b\W*|.*\|\s*)"
+    r"|(?:published|posted|updated|dated?|recorded|filed|issued|written)\b\W*(?:(?:in|on)\s+)?|.*\|\s*)"
     rf"({_MONTH})\s+((?:19|20)\d\d)\b", re.I)
 
 

@@ -26,6 +26,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLAUSE_END = re.compile(r"[,;:!?()—–]|\.(?:\s|$)|\s-\s")
 _RELATIVE = re.compile(r"^\W*(?:which|who|that)\b", re.I)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_YEAR_END = re.compile(r"(?:at\s+)?(?:the\s+end\s+of|late)\s+last\s+year", re.I)
+_EARLY_MONTHS = frozenset({"jan", "feb", "mar", "apr"})
 _CLAUSE_START = re.compile(r"[,;:(—–\"“]|\s-\s")
 
 
@@ -113,7 +115,10 @@ def first_veto(vetoes: Sequence[Veto], action: str, cut: Windows,
 
 def _dated_as_story(text: str, year: str | None, month: str | None) -> bool:
     """Every year in `text` is the story's year; or it names no year and every
-    month in it is the story's month."""
+    month in it is the story's month; or it is the end of last year and the
+    story is from the first months of this one."""
+    if _YEAR_END.fullmatch(text):  # "at the end of last year", told early in the next
+        return month in _EARLY_MONTHS
     years = set(_YEAR.findall(text))
     if years:
         return year is not None and years == {year}

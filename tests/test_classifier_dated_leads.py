@@ -34,3 +34,23 @@ def test_the_news_beside_the_history_counts() -> None:
 def test_a_rejoin_after_an_old_exit_is_news() -> None:
     assert events("Tollund, which left two years ago, has rejoined the OpenStack Foundation.",
                   TITLE) == {("Tollund", "joined")}
+
+
+PODCAST = """THE STACK HOUR -- Episode 40: from OpenStack to containers
+
+Recorded {month} 2020. Transcript lightly edited.
+
+[00:00:12] TOVE LUND (Kell Data): Thanks for having me.
+
+[00:00:43] HOST: What changed in how Kell Data engages with the OpenStack Foundation?
+
+[00:00:45] LUND: We let our gold membership lapse at the end of last year.
+"""
+
+
+def test_the_end_of_last_year_told_early_in_the_next_is_news() -> None:
+    assert events(PODCAST.format(month="March")) == {("Kell Data", "left")}
+
+
+def test_the_end_of_last_year_told_in_the_autumn_is_history() -> None:
+    assert events(PODCAST.format(month="September")) == set()
