@@ -40,7 +40,9 @@ PODCAST = """THE STACK HOUR -- Episode 40: from OpenStack to containers
 
 Recorded {month} 2020. Transcript lightly edited.
 
-[00:00:12] TOVE LUND (Kell Data): Thanks for having me.
+[00:00:05] HOST: My guest runs engineering at Kell Data, which has run OpenStack since 2013.
+
+[00:00:12] TOVE LUND (Kell Data): Thanks for having me. Kell Data is still an OpenStack shop.
 
 [00:00:43] HOST: What changed in how Kell Data engages with the OpenStack Foundation?
 
