@@ -87,7 +87,10 @@ def _sentence(doc: Document, index: int, rules: RuleSet,
             continue
         finding = _judge(doc, index, rule, match, rules, mentions)
         if not finding.note:  # a match that found no subject or context hides nothing
-            taken.append((rule.action, match.start(), match.end()))
+            # a list hides matches over its names, not the clause that leads to
+            # them ("VMware was approved ..., along with Intel and NEC": VMware too)
+            span = match.span("orgs") if rule.lists_orgs else match.span()
+            taken.append((rule.action, *span))
         yield finding
 
 

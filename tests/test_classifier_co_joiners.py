@@ -35,3 +35,14 @@ def test_a_pending_application_is_not() -> None:
     text = ("The OpenStack Foundation board will consider the Gold membership application "
             "of Ennerdale Cloud next month.")
     assert events(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Brede Data was approved as a Gold member of the OpenStack Foundation this week, along with "
+    "Ostby and Kell Data.",
+    "Brede Data became a Gold member of the OpenStack Foundation this week, along with Ostby "
+    "and Kell Data.",
+    "Brede Data joined the OpenStack Foundation this week, along with Ostby and Kell Data.",
+])
+def test_the_lead_joiner_and_its_companions_all_join(text: str) -> None:
+    assert events(text) == {(c, "joined") for c in ("Brede Data", "Ostby", "Kell Data")}
