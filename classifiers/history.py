@@ -166,7 +166,8 @@ class History:
 
     def _section_looks_back(self, heading: int) -> bool:
         """The heading, or the first sentences under it, file the section under the past."""
-        if _RETRO_SECTION.search(self._sentences[heading].text):
+        text = self._sentences[heading].text
+        if _RETRO_SECTION.search(text) or _RETRO_OPENING.search(text):  # "Looking back"
             return True
         under = [s for i, s in enumerate(self._sentences[heading + 1:], heading + 1)
                  if i < len(self._headings) and self._headings[i] == heading]

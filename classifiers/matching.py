@@ -160,8 +160,8 @@ def _subject(text: str, rule: Rule, match: re.Match[str], rules: RuleSet) -> Sub
         return Subject("name" if names else "none", names, match.start("orgs"),
                        match.end("orgs"), match.group("orgs"))
     if _BY_GERUND.search(text, 0, match.start()) and _GERUND.match(text, match.start()):
-        named = clause_subject(text, text.rindex("by", 0, match.start()), rules.lexicon)
-        if named.how == "name":  # "Acme threw its weight behind X by becoming a member"
+        named = _means_subject(text, text.rindex("by", 0, match.start()), rules.lexicon)
+        if named is not None:  # "Acme threw its weight behind X by becoming a member"
             return named
     owner = _OWNER.match(text, match.start())
     if owner:  # "[Acme completed] its exit from ...": the owner acts
@@ -170,6 +170,19 @@ def _subject(text: str, rule: Rule, match: re.Match[str], rules: RuleSet) -> Sub
             return named
         return Subject("pronoun", (), owner.start(1), owner.end(1), owner.group(1))
     return subject_before(text, match.start(), rules.lexicon)
+
+
+def _means_subject(text: str, by: int, lex: Lexicon) -> Subject | None:
+    """The named subject of the clause a "by <gerund>" adjunct ends: "Acme
+    threw its weight behind X by", "Acme, a Leeds host, threw ... by"."""
+    named = clause_subject(text, by, lex)
+    if named.how == "name":
+        return named
+    comma = text.rfind(", ", 0, by)
+    if comma < 0:
+        return None
+    named = subject_before(text, comma + 2, lex)  # past the appositive to the name
+    return named if named.how == "name" else None
 
 
 def _required(doc: Document, index: int, requires: re.Pattern[str], scope: str) -> bool:

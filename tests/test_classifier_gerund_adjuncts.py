@@ -22,6 +22,9 @@ from tests.classifier_helpers import events
      "member of the OpenInfra Foundation.", {("Dornie Cloud", "joined")}),
     ("Ebost Systems ended a two-year experiment by quitting the OpenStack Foundation.",
      {("Ebost Systems", "left")}),
+    ("Ravensworth Cloud, a hosting firm from Leeds with three data centres, threw its weight "
+     "behind the project by becoming a Silver member of the OpenStack Foundation.",
+     {("Ravensworth Cloud", "joined")}),
 ])
 def test_the_clause_subject_acts_by_the_gerund(text: str,
                                                expected: set[tuple[str, str]]) -> None:
@@ -35,6 +38,10 @@ def test_the_clause_subject_acts_by_the_gerund(text: str,
     "Foundation.",
     "Glenelg IT was praised by analysts for joining the OpenStack Foundation in 2013.",
     "Harlosh Networks hopes to win telco deals by joining the OpenStack Foundation next year.",
+    "Analysts said Flodigarry Labs, a small vendor, could strengthen its position by joining "
+    "the OpenStack Foundation.",
+    "Customers, large and small, can support the project by becoming individual members of the "
+    "OpenStack Foundation.",
 ])
 def test_advice_and_hopes_by_a_gerund_stay_quiet(text: str) -> None:
     assert events(text) == set()

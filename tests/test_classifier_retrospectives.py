@@ -178,6 +178,9 @@ _DIGEST = ("Open infra digest - March 2023\n\nMembership notes\n\nNo organisatio
     "remind us how much has changed.",
     "Five years ago this week the summit was in Sydney. Brora Systems signed on as a Silver "
     "member of the OpenStack Foundation there.",
+    "Releases\n\nThe Antelope release shipped. Bobcat is next. Operators are pleased. The "
+    "docs are better.\n\nLooking back\n\nTain Data quit the OpenStack Foundation in a huff, "
+    "and its chief executive said so on stage.",
 ])
 def test_a_digest_section_that_looks_back_tells_history(section: str) -> None:
     assert events(_DIGEST + section) == set()
