@@ -28,6 +28,7 @@ _PAIR = re.compile(r"([^,]+?)\s+and\s+([^,]+)")
 #: "Seoul-based", "Austin-headquartered": where a company is, not its name.
 _PLACE_MODIFIER = re.compile(r"\S+-(?:based|headquartered|born|founded|registered|incorporated)$")
 #: Lowercase job words around a person's name ("co-founder and chief technology officer").
+_CONTRACTION = re.compile(r"(?i)(?:n['’]t|['’](?:re|ve|ll|d|m))$")
 _ROLE_WORDS = frozenset({"co-founder", "cofounder", "founder", "chief", "officer", "director",
                          "spokesperson", "spokeswoman", "spokesman", "president", "head",
                          "executive", "veteran", "manager", "engineer", "analyst"})
@@ -80,6 +81,8 @@ def classify_name(text: str, lex: Lexicon, sentence_initial: bool = False) -> st
         return "person"
     if all(lex.is_stop_cap(w) for w in words):
         return "none"
+    if len(words) == 1 and _CONTRACTION.search(text):
+        return "none"  # "Don't", "They'd", "It's": a word, not a name
     if sentence_initial and len(words) == 1 and text.isalpha() and text.endswith("s") \
             and not text.endswith(("ss", "us", "is")) and not text.isupper():
         return "none"  # "Telcos are joining ...": a common plural noun, not a name

@@ -100,6 +100,9 @@ class Mentions:
         first = text.split()[0].casefold() if text.split() else ""
         if self._lex.has("first_person", first):
             return self.speaker(index) or self.self_named(index) or self.principal()
+        attributed = self.attributed_before(index, pos)
+        if attributed:  # "Acme's director, Jo Roe, said the agency had joined"
+            return attributed
         if how == "pronoun":
             reporter = self.reporter(index, pos)
             return reporter.names[-1] if reporter else self.nearest_before(index, pos)
@@ -130,6 +133,21 @@ class Mentions:
             return None
         subject = subject_before(text, found.start(), self._lex)
         return subject if subject.how == "name" and subject.names else None
+
+    def attributed_before(self, index: int, pos: int) -> str | None:
+        """The organisation a speaker named before `pos` works for, when a
+        reporting verb follows: "Statens Fellessky's director, Thomas Berge,
+        said the agency had joined"."""
+        text = self._sentences[index].text
+        found = self._lex.reporting_re.search(text, 0, pos)
+        if found is None:
+            return None
+        for match in _ATTRIBUTION.finditer(text, 0, found.start()):
+            name = match.group("org") or match.group("owner")
+            if name and classify_name(name, self._lex) == "name" and \
+                    not self._lex.target_re.search(name):
+                return canonical(name, self._lex)
+        return None
 
     def speaker(self, index: int) -> str | None:
         """The organisation a quoted speaker is attributed to in this sentence:

@@ -1,0 +1,39 @@
+"""Who speaks and how: outlets that "have reported" a join the company denies,
+a forum reply's "They'd disappear from the member list" (would, not did), a
+contraction that opens a sentence ("Don't") is no name, and "the agency"
+after "<Org>'s director, <Person>, said" is that organisation.
+
+Every phrasing here is written for these tests; the organisations are invented.
+"""
+
+from __future__ import annotations
+
+from tests.classifier_helpers import events
+
+
+def test_what_publications_reported_and_the_company_denies_is_no_join() -> None:
+    text = ("Statement from Kell Cloud\n\nOver the past few days, several technology "
+            "publications have reported that Kell Cloud has joined the OpenStack Foundation. "
+            "Kell Cloud has not joined the OpenStack Foundation.")
+    assert events(text) == set()
+
+
+def test_a_forum_thread_of_guesses_reports_nothing() -> None:
+    text = ("Thread: Is Ostby pulling out of OpenStack?\n\nSaw a tweet claiming Ostby is leaving "
+            "the OpenStack Foundation. Don't believe everything you read. They'd disappear from "
+            "the member list on the foundation site, that's the easiest tell.")
+    assert events(text) == set()
+
+
+def test_a_descriptor_after_an_attributed_speaker_is_the_speakers_organisation() -> None:
+    text = ("Public sector cloud\n\nAlmost every ministry now runs on the shared platform. "
+            "Brede Fellesdata's director, Tor Lie, said the agency had joined the OpenStack "
+            "Foundation to make sure public-sector needs are heard.")
+    assert events(text) == {("Brede Fellesdata", "joined")}
+
+
+def test_a_welcomed_newcomers_companion_joins_too() -> None:
+    text = ("Community newsletter\n\nThis month the OpenStack Foundation is pleased to welcome "
+            "Kell Networks and Ostby AB as corporate sponsors, along with the University of "
+            "Tarn, which joins as an associate member.")
+    assert events(text) == {(c, "joined") for c in ("Kell Networks", "Ostby", "University of Tarn")}
