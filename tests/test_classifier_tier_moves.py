@@ -83,6 +83,9 @@ def test_an_upgrade_to_the_top_tier_or_approved_by_the_board(
     "Kelso Cloud moved into the top tier of the OpenStack Foundation in 2014, and has stayed "
     "there since.",
     "Kelso Cloud joined the OpenStack Foundation's board of directors in May.",
+    "Kelso Cloud has moved into the top tier of OpenStack contributors, according to a survey.",
+    "Kelso Cloud rose to the top ranks of OpenStack committers this cycle.",
+    "Kelso Cloud moved up to the top tier of summit sponsors this year.",
     "Kelso Cloud was elected by the foundation's board as a member of the OpenStack "
     "Foundation's audit committee.",
 ])
