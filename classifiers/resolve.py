@@ -43,6 +43,11 @@ _ATTRIBUTION = re.compile(
 
 #: "a Cindrell spokeswoman", "the Vornic CTO": the organisation a speaker works for.
 _OWNED_TITLE = re.compile(rf"\b(?i:an?|the)\s+{_ORG}\s+(?i:{_TITLE})\b")
+#: "Brightmart's new chief information officer, Leah Okonkwo, said": a speaker's employer.
+_CLAUSE_OWNER = re.compile(rf"{_ORG}['’]s\s+(?:(?-i:[a-z]+)\s+){{1,2}}(?i:{_TITLE})\b")
+_CALENDAR = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|"
+                       r"jul|aug|sep|oct|nov|dec)[a-z]*|today|yesterday|tomorrow|this|last|next",
+                       re.I)
 
 
 class Mentions:
@@ -67,9 +72,9 @@ class Mentions:
             text = self._sentences[index].text
             found = [(m.start(), canonical(m.group(), self._lex))
                      for m in self._lex.company_re.finditer(text)]
-            for owned in _OWNED_TITLE.finditer(text):
+            for owned in (*_OWNED_TITLE.finditer(text), *_CLAUSE_OWNER.finditer(text)):
                 name = owned.group("org")
-                if classify_name(name, self._lex) == "name":
+                if classify_name(name, self._lex) == "name" and not _CALENDAR.match(name):
                     found.append((owned.start("org"), canonical(name, self._lex)))
             for at, name, subject in _subject_names(text, self._lex):
                 found.append((at, name))

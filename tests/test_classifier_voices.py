@@ -37,3 +37,11 @@ def test_a_welcomed_newcomers_companion_joins_too() -> None:
             "Kell Networks and Ostby AB as corporate sponsors, along with the University of "
             "Tarn, which joins as an associate member.")
     assert events(text) == {(c, "joined") for c in ("Kell Networks", "Ostby", "University of Tarn")}
+
+
+def test_the_company_after_a_clause_that_names_its_officer_is_that_company() -> None:
+    text = ("Retail cloud retreat\n\nThat era is over. In a memo seen by Retail Weekly, "
+            "Ostmart's new chief information officer, Lea Berg, said the retailer would move to a "
+            "public cloud. The memo did not name the provider. The company has also decided not "
+            "to renew its Gold membership of the OpenStack Foundation, a spokeswoman said.")
+    assert events(text) == {("Ostmart", "left")}
