@@ -37,3 +37,13 @@ def test_a_change_denied_before_it_is_named(text: str) -> None:
 ])
 def test_a_sentence_opening_with_nothing_still_reports(text: str) -> None:
     assert events(text) == {("Kelso Cloud", "left")}
+
+
+@pytest.mark.parametrize("text", [
+    "By no means the biggest vendor, Kelso Cloud has joined the OpenStack Foundation as a Gold "
+    "member.",
+    "In no way a newcomer to open source, Kelso Cloud has joined the OpenStack Foundation as a "
+    "Gold member.",
+])
+def test_a_hedge_about_the_company_denies_no_change(text: str) -> None:
+    assert events(text) == {("Kelso Cloud", "joined")}
