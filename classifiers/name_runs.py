@@ -176,6 +176,8 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
     single = False  # the member found last is described as one organisation
     while k >= 2:
         sep = k - 1
+        if tokens[sep].group() == "the" and sep >= 2:  # "A and the University of B"
+            sep -= 1
         plain_and = tokens[sep].group().casefold() == "and" and tokens[sep - 1].group() != ","
         if tokens[sep].group().casefold() == "and":
             if saw_and and not single:  # "from China, Japan and Korea, and Tencent's"

@@ -146,7 +146,9 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             continue
         break
     if conjunction > 0 and i < conjunction:
-        return _leading_subject(sentence, tokens, conjunction, lex)
+        found = _leading_subject(sentence, tokens, conjunction, lex)
+        return found if found.how != "none" else _series_subject(sentence, tokens, conjunction,
+                                                                 lex)
     if i < 0 and seg_start > 0:
         return dashed_list(sentence, seg_start, lex) or Subject("none", (), end, end, "")
     return Subject("none", (), end, end, "")
@@ -177,7 +179,7 @@ def clause_subject(sentence: str, end: int, lex: Lexicon) -> Subject:
 
 
 def _leading_subject(sentence: str, tokens: list[re.Match[str]], stop: int,
-                     lex: Lexicon) -> Subject:
+                     lex: Lexicon, predicate: int = _MAX_COORDINATED_PREDICATE) -> Subject:
     """The name starting the comma-free clause that ends before tokens[stop],
     followed by a lowercase word and at most a short predicate
     ("Frampton packed up [and left ...]")."""
@@ -198,15 +200,33 @@ def _leading_subject(sentence: str, tokens: list[re.Match[str]], stop: int,
         last += 1
     k, last = _past_descriptor(tokens, k, last, stop, lex)
     follower = tokens[last + 1].group() if last + 1 < stop else ""
-    if k > start and lex.has("descriptor_heads", follower) and \
-            tokens[k - 1].group().casefold() in _DETERMINERS:  # "The Norwegian carrier"
-        begin, end = tokens[k - 1].start(), tokens[last + 1].end()
+    head = next((j for j in range(last + 1, min(stop, last + 4))
+                 if lex.has("descriptor_heads", tokens[j].group())), None)
+    if k > start and head is not None and all(
+            t.group().islower() for t in tokens[last + 1:head]) and \
+            tokens[k - 1].group().casefold() in _DETERMINERS:  # "The Minnesota server maker"
+        begin, end = tokens[k - 1].start(), tokens[head].end()
         return Subject("descriptor", (), begin, end, sentence[begin:end])
     if not follower.islower() or follower in ("which", "who", "that") or \
-            stop - last > _MAX_COORDINATED_PREDICATE:
+            stop - last > predicate:
         return none
     found = name_subject(sentence, tokens, last, tokens[start].start(), lex)
     return found if found.how == "name" else none
+
+
+def _series_subject(sentence: str, tokens: list[re.Match[str]], conjunction: int,
+                    lex: Lexicon) -> Subject:
+    """"The Minnesota server maker has stopped X, will end Y, and has dropped
+    Z": the subject of a series of predicates, each opened by an auxiliary."""
+    commas = [j for j in range(conjunction) if tokens[j].group() == ","]
+    if not commas or conjunction != commas[-1] + 1:
+        return Subject("none", (), tokens[conjunction].start(), tokens[conjunction].end(), "")
+    for comma in commas[1:]:
+        if not lex.has("gap_words", tokens[comma + 1].group().casefold()):
+            return Subject("none", (), tokens[comma].start(), tokens[comma].end(), "")
+    if not lex.has("gap_words", tokens[commas[0] + 1].group().casefold()):
+        return Subject("none", (), tokens[commas[0]].start(), tokens[commas[0]].end(), "")
+    return _leading_subject(sentence, tokens, commas[0], lex, predicate=len(tokens))
 
 
 def _past_descriptor(tokens: list[re.Match[str]], k: int, last: int, stop: int,

@@ -85,3 +85,19 @@ def test_a_shouted_welcome_heading_names_nobody() -> None:
     text = ("OpenInfra community digest\n\n-- WELCOME TO OUR NEW MEMBERS --\n\n"
             "Brede Data has joined the OpenInfra Foundation as a Silver member.")
     assert events(text) == {("Brede Data", "joined")}
+
+
+@pytest.mark.parametrize("lead", ["The Minnesota server maker", "Brede Computing"])
+def test_the_subject_of_a_series_of_predicates(lead: str) -> None:
+    text = ("Server maker ends its cloud line\n\nBrede Computing has quietly ended its OpenStack "
+            f"business. {lead} has stopped selling its distribution to new customers, will end "
+            "support in mid-2019, and has dropped its membership of the OpenStack Foundation, "
+            "the company confirmed.")
+    assert events(text) == {("Brede Computing", "left")}
+
+
+def test_a_list_member_with_an_article() -> None:
+    text = ("Research cloud news\n\nLindholm University of Technology and the University of "
+            "Tarn have joined the OpenStack Foundation as Associate Members.")
+    assert events(text) == {("Lindholm University of Technology", "joined"),
+                            ("University of Tarn", "joined")}
