@@ -159,15 +159,31 @@ class Document:
                 return True
         return False
 
+    def _last_named_foundation_is_other(self, index: int, ref: int) -> bool:
+        """The last foundation named by name before "the foundation" (in this
+        sentence or the two before it) is not a watched one: "The Open Edge
+        Foundation launched ... The new foundation opened with ..." (a bare
+        "OpenStack", the software, names no foundation)."""
+        last = None
+        for sentence in self.sentences[max(0, index - 2):index]:
+            for found in _NAMED_FOUNDATION.finditer(sentence.text):
+                last = found.group() if _has_own_name(found.group()) else last
+        for found in _NAMED_FOUNDATION.finditer(self.sentences[index].text, 0, ref):
+            last = found.group() if _has_own_name(found.group()) else last
+        return last is not None and self.lex.target_re.search(last) is None
+
     def other_in_context(self, index: int) -> bool:
         """The heading over `index` (else the headline) names another
         foundation and no watched one ("CNCF member directory"), or "the
         foundation" here follows a sentence that names another one alone ("The
         CNCF has been on a run. A and B have joined the foundation")."""
-        if index > 0 and _THE_FOUNDATION.search(self.sentences[index].text):
+        ref = _THE_FOUNDATION.search(self.sentences[index].text)
+        if index > 0 and ref:
             before = self.sentences[index - 1].text
             if not self.lex.target_re.search(before) and any(
                     _FOUNDATION_NAME.search(m.group()) for m in self.lex.other_re.finditer(before)):
+                return True
+            if self._last_named_foundation_is_other(index, ref.start()):
                 return True
         heading = self.heading(index)
         if heading < 0 and self.sentences and self.sentences[0].title:
@@ -178,9 +194,20 @@ class Document:
         return not self.has_target[heading] and self.lex.other_re.search(text) is not None
 
 
-_THE_FOUNDATION = re.compile(r"\bthe\s+(?:foundation|consortium)\b", re.I)
+_THE_FOUNDATION = re.compile(
+    r"\bthe\s+(?:new\s+|newly[- ]formed\s+|young\s+)?(?:foundation|consortium)\b", re.I)
+#: A foundation by its capitalised name, known or not: "the Open Edge Foundation".
+_NAMED_FOUNDATION = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){1,5}(?:Foundation|Consortium)\b")
 #: Another foundation by name ("the CNCF", "Linux Foundation"), not a project ("Kubernetes").
 _FOUNDATION_NAME = re.compile(r"(?i:foundation|consortium)|^[A-Z]{2,5}$")
+
+
+_NOT_OWN_NAME = frozenset({"The", "This", "That", "Our", "Its", "Their", "A", "An", "New", "Any"})
+
+
+def _has_own_name(found: str) -> bool:
+    """"The Open Edge Foundation" has a name of its own; "The Foundation" does not."""
+    return any(word not in _NOT_OWN_NAME for word in found.split()[:-1])
 
 
 def prepare(text: str, title: str | None, lex: Lexicon,
