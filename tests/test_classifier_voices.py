@@ -45,3 +45,20 @@ def test_the_company_after_a_clause_that_names_its_officer_is_that_company() -> 
             "public cloud. The memo did not name the provider. The company has also decided not "
             "to renew its Gold membership of the OpenStack Foundation, a spokeswoman said.")
     assert events(text) == {("Ostmart", "left")}
+
+
+def test_a_headline_quoted_from_nobody_in_particular_is_no_news() -> None:
+    text = ("What Ostby's roadmap really means\n\nThe headline writers had a field day last week. "
+            '"Ostby quits OpenStack," said one. Neither is accurate.')
+    assert events(text) == set()
+
+
+def test_a_join_days_after_a_deal_is_still_a_join() -> None:
+    assert events("Kell Data joins OpenStack Foundation days after closing $1bn Brede buy") == \
+        {("Kell Data", "joined")}
+
+
+def test_taking_the_step_up_to_gold_is_an_upgrade() -> None:
+    text = ("Who's in, who's out\n\nNow the arrivals at the OpenStack Foundation. Kell Data, the "
+            "Chinese services company, took the step from corporate sponsor to gold.")
+    assert events(text) == {("Kell Data", "joined")}
