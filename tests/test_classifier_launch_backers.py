@@ -38,3 +38,9 @@ def test_backers_named_at_a_launch_join(news: str, expected: set[str]) -> None:
 ])
 def test_backers_of_another_project_or_of_a_plan_do_not(news: str) -> None:
     assert events(LAUNCH.format(news=news)) == set()
+
+
+def test_a_name_with_an_exclamation_mark_stays_in_the_list() -> None:
+    text = LAUNCH.format(news="Gold members at launch include Brede Telecom, Yoohoo! and "
+                              "Ostby Systems.")
+    assert events(text) == {(c, "joined") for c in ("Brede Telecom", "Yoohoo!", "Ostby Systems")}
