@@ -86,6 +86,12 @@ _LAUNCH_ROSTERS = [
     "The foundation debuted with Platinum sponsors Kansai Cloud, Naniwa Systems and Sakai Data.",
     "The OpenStack Foundation was formed with members such as Kansai Cloud, Naniwa Systems and "
     "Sakai Data.",
+    "The foundation officially launched on Monday with the backing of Kansai Cloud, Naniwa "
+    "Systems and Sakai Data.",
+    "The OpenInfra Foundation launches with support from Kansai Cloud, Naniwa Systems and Sakai "
+    "Data, which each pay $500,000 a year.",
+    "The foundation launched with 24 Gold members and eight Platinum members, including Kansai "
+    "Cloud, Naniwa Systems and Sakai Data.",
 ]
 
 
@@ -100,6 +106,10 @@ def test_what_the_foundation_launched_with_is_its_roster(text: str) -> None:
     "The CNCF launched with eight Platinum members: Kansai Cloud, Naniwa Systems and Sakai Data.",
     "The OpenStack Foundation launched with a keynote from Kansai Cloud and Naniwa Systems.",
     "The OpenStack Foundation launched with members from 30 countries.",
+    "The OpenStack Foundation launched a certification programme with partners Kansai Cloud and "
+    "Naniwa Systems.",
+    "The OpenStack Foundation launched in Austin with a keynote by Kansai Cloud.",
+    "The CNCF launched on Monday with the backing of Kansai Cloud and Naniwa Systems.",
     "The OpenStack Foundation will launch with Platinum members Kansai Cloud and Naniwa Systems "
     "if the bylaws pass.",
 ])
