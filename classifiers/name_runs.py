@@ -45,6 +45,8 @@ APPOSITIVE_STARTS = frozenset({
 _PLURAL_VERB = re.compile(r"\s+(?i:join|rejoin|leave|quit|exit|depart|drop|sign|come|become|"
                           r"ditch|abandon|desert|defect|withdraw|pull|walk|bow|step|opt|upgrade)"
                           r"\b")
+#: "Indonesia's Awan Digital": a place's possessive before a list member's name.
+_PLACE_OWNER = re.compile(r"^[A-Z][\w-]*['’]s\s+(?=\S+\s+\S)")
 _SINGULAR_VERB = re.compile(r"\s*(?:has|is|was|does|[a-z]+[^s\W]s)\b")
 _NUMERAL = re.compile(r"\d{1,3}")
 #: Spelled numbers that may open a name ("Ten Forty Labs"), not only count ("Ten firms").
@@ -127,7 +129,10 @@ def name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_star
     run = tokens[k:last + 1]
     singular = _SINGULAR_VERB.match(sentence, tokens[last].end()) is not None
     owner = next((j for j, t in enumerate(run[:-1]) if POSSESSIVE.search(t.group())), None)
-    if owner is not None:  # "Ferrocene Cloud's CEO on dropping ...": the company acts
+    if owner is not None and _owned_name(run, owner, lex):  # "Pune's Bharat Infranet"
+        run = run[owner + 1:]
+        k += owner + 1
+    elif owner is not None:  # "Ferrocene Cloud's CEO on dropping ...": the company acts
         run = run[:owner + 1]
         last = k + owner
     full = sentence[run[0].start():run[-1].end()]
@@ -153,6 +158,37 @@ def name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_star
                    sentence[start:end])
 
 
+def _without_place_owner(text: str, lex: Lexicon) -> str:
+    """"Indonesia's Awan Digital" -> "Awan Digital"; a company's own unit
+    ("Google's Cloud Team") keeps its owner."""
+    found = _PLACE_OWNER.match(text)
+    if found is None or lex.known(POSSESSIVE.sub("", found.group().strip())):
+        return text
+    return text[found.end():]
+
+
+def _before_descriptor(tokens: list[re.Match[str]], head: int) -> int:
+    """Where a descriptor before a list's last name starts ("Vietnamese cloud
+    operator"): the index just after the separator before it, else `head + 1`."""
+    j = head - 1
+    while j > 0 and tokens[j].group().islower() and tokens[j].group() != "and":
+        j -= 1
+    if j > 0 and is_cap(tokens[j].group()) and tokens[j - 1].group() in (",", "and"):
+        return j
+    return head + 1
+
+
+def _owned_name(run: list[re.Match[str]], owner: int, lex: Lexicon) -> bool:
+    """"Pune's Bharat Infranet", "Indonesia's Awan Digital": a place's company,
+    named after the possessive; not "Ferrocene Cloud's CEO" (a role) nor a known
+    company's unit ("Google's Kubernetes Engine")."""
+    owner_text = POSSESSIVE.sub("", " ".join(t.group() for t in run[:owner + 1]))
+    rest = [t.group() for t in run[owner + 1:]]
+    return not lex.known(owner_text) and len(rest) >= 2 and not any(
+        lex.has("person_titles", w) or lex.is_stop_cap(w) for w in rest) and \
+        classify_name(" ".join(rest), lex) == "name"
+
+
 def skip_appositive(tokens: list[re.Match[str]], comma: int) -> int:
     """From a comma, jump over ", the Texas computer maker," (or ", based in
     Austin, Texas,") to the word before it; else just step over the comma."""
@@ -174,6 +210,8 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
     start = first_start = tokens[k].start()
     saw_and = False
     single = False  # the member found last is described as one organisation
+    if k >= 2 and lex.has("descriptor_heads", tokens[k - 1].group()):
+        k = _before_descriptor(tokens, k - 1)  # "..., and Vietnamese cloud operator Lotus"
     while k >= 2:
         sep = k - 1
         if tokens[sep].group() == "the" and sep >= 2:  # "A and the University of B"
@@ -208,7 +246,7 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
         opening = first == 0 or tokens[first - 1].group() in (",", ";", ":")
         if not run or (len(run) != last + 1 - first and not opening):
             break  # "Both Dell and Cisco" opens a clause; "said Dell and" does not
-        text = sentence[run[0].start():tokens[last].end()]
+        text = _without_place_owner(sentence[run[0].start():tokens[last].end()], lex)
         if classify_name(text, lex, sentence_initial=first == 0) != "name":
             break
         if plain_and and single and found:  # "Baird and Keller Datacenters, an ..."

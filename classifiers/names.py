@@ -23,6 +23,8 @@ _CAMEL = re.compile(r"[a-z]+[A-Z]")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+"
                          r"|\s+\|\s+")  # "NEW MEMBERS: A | B | C"
 _LIST_SPLIT_KEEP = re.compile(f"({_LIST_SPLIT.pattern})")
+_OF_PLACE = re.compile(r"(\w+)\s+of\s+[A-Z][\w-]*$")
+_ONE_WORD = re.compile(r"[A-Z][a-z]+")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _PAIR = re.compile(r"([^,]+?)\s+and\s+([^,]+)")
 #: "Seoul-based", "Austin-headquartered": where a company is, not its name.
@@ -176,6 +178,9 @@ def _split_list(text: str, lex: Lexicon) -> list[str]:
     for sep, part in zip(pieces[1::2], pieces[2::2], strict=True):
         if sep.strip() == "and" and _fields_of(parts[-1].split(), part.split(), lex):
             parts[-1] = f"{parts[-1]} and {part}"
+        elif sep.strip() == "," and _ONE_WORD.fullmatch(part) and \
+                (place := _OF_PLACE.search(parts[-1])) and not lex.has("of_heads", place.group(1)):
+            parts[-1] = f"{parts[-1]} {part}"  # "Nordhavn Systems of Aarhus, Denmark"
         else:
             parts.append(part)
     return parts
