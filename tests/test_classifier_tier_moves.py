@@ -69,6 +69,11 @@ _UPGRADE_LEAD = "The OpenStack Foundation's board met on Monday. "
      {("Kelso Cloud", "joined")}),
     ("Kelso Cloud was approved by the foundation's board as a Platinum member.",
      {("Kelso Cloud", "joined")}),
+    ("Kelso Cloud has upgraded to the foundation's top tier.", {("Kelso Cloud", "joined")}),
+    ("Kelso Cloud was promoted to the highest membership level.", {("Kelso Cloud", "joined")}),
+    ("Kelso Cloud has joined the top tier of the foundation.", {("Kelso Cloud", "joined")}),
+    ("Kelso Cloud is now in the top tier of the foundation's membership.",
+     {("Kelso Cloud", "joined")}),
     ("Kelso Cloud was accepted by the OpenStack Foundation's board of directors as a Gold "
      "member.", {("Kelso Cloud", "joined")}),
 ])
@@ -86,6 +91,9 @@ def test_an_upgrade_to_the_top_tier_or_approved_by_the_board(
     "Kelso Cloud has moved into the top tier of OpenStack contributors, according to a survey.",
     "Kelso Cloud rose to the top ranks of OpenStack committers this cycle.",
     "Kelso Cloud moved up to the top tier of summit sponsors this year.",
+    "Kelso Cloud has joined the top tier of OpenStack contributors.",
+    "Kelso Cloud entered the top ranks of summit sponsors.",
+    "Kelso Cloud is now in the top tier of cloud providers in Europe.",
     "Kelso Cloud was elected by the foundation's board as a member of the OpenStack "
     "Foundation's audit committee.",
 ])
