@@ -19,12 +19,13 @@ NAME_CONNECTORS = frozenset({"of", "de", "do", "da", "dos", "das", "des", "du", 
                              "van", "von", "der"})
 NAME_JOINERS = NAME_CONNECTORS | {"&"}
 CONNECTOR_RE = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
-_CAMEL = re.compile(r"[a-z]+[A-Z]")
+_CAMEL = re.compile(r"[a-z]+-?[A-Z]")  # "eBay", "e-Governance"
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+"
                          r"|\s+\|\s+")  # "NEW MEMBERS: A | B | C"
 _LIST_SPLIT_KEEP = re.compile(f"({_LIST_SPLIT.pattern})")
 _OF_PLACE = re.compile(r"(\w+)\s+of\s+[A-Z][\w-]*$")
 _ONE_WORD = re.compile(r"[A-Z][a-z]+")
+_JOINERS = NAME_CONNECTORS | {"and", "&"}
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _PAIR = re.compile(r"([^,]+?)\s+and\s+([^,]+)")
 #: "Seoul-based", "Austin-headquartered": where a company is, not its name.
@@ -111,8 +112,9 @@ def _without_place(name: str, lex: Lexicon) -> str:
     Lake City" -> "Alpenglow Hosting", but "Bank of America" and "University of
     Texas" keep their "of" (a head noun in `of_heads` takes it)."""
     words = name.split()
-    while len(words) > 1 and _PLACE_MODIFIER.match(words[0]):
-        words.pop(0)
+    placed = next((i for i, w in enumerate(words[:3]) if _PLACE_MODIFIER.match(w)), None)
+    if placed is not None and placed + 1 < len(words):  # "Cape Town-based Baobab Networks"
+        words = words[placed + 1:]
     if "of" in words[1:-1]:
         at = words.index("of", 1)
         if not lex.has("of_heads", words[at - 1]):
@@ -204,6 +206,9 @@ def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
         return (canonical(text.strip().rstrip(".,"), lex),)
     for part in _split_list(text, lex):
         part = _ARTICLE.sub("", _DESCRIBED.sub("", part.strip().rstrip(".")))  # "the non-profit X"
+        if any(w.islower() and w not in _JOINERS
+               for w in lex.strip_legal_suffix(part).split()[1:]):
+            continue  # "a Swedish orchestration startup": a description, not a name
         if part and (is_cap(part) or lex.is_brand(part)) and classify_name(part, lex) == "name":
             names.append(canonical(part, lex))
     return tuple(dict.fromkeys(names))

@@ -38,3 +38,27 @@ def test_a_list_of_members_each_with_its_place() -> None:
 def test_a_known_companys_unit_keeps_its_owner() -> None:
     text = "Google's Cloud Team and Brede have joined the OpenStack Foundation."
     assert ("Google's Cloud Team", "joined") in events(text, TITLE)
+
+
+def test_a_multi_word_place_before_based_is_no_part_of_the_name() -> None:
+    text = ("Among the first organisations to sign on under the new OpenInfra banner is Cape "
+            "Town-based Brede Networks, which joins as a Silver member.")
+    assert events(text, "OpenInfra news") == {("Brede Networks", "joined")}
+
+
+def test_an_e_prefixed_word_stays_in_the_name() -> None:
+    text = ("The Tarn e-Governance Cell, the state body that runs shared IT services, was also "
+            "welcomed as an associate member of the OpenInfra Foundation.")
+    assert events(text, "OpenInfra news") == {("Tarn e-Governance Cell", "joined")}
+
+
+def test_described_newcomers_without_names_are_no_events() -> None:
+    text = ("The other four new members of the OpenStack Foundation are a Swedish orchestration "
+            "startup, two Chinese equipment vendors and a US university lab.")
+    assert events(text, "OpenInfra news") == set()
+
+
+def test_a_software_vendor_appositive_is_an_organisation() -> None:
+    text = ("Zurich-based Kell, the private cloud software vendor whose distribution never sold "
+            "abroad, has resigned its gold membership of the OpenStack Foundation.")
+    assert events(text, "OpenInfra news") == {("Kell", "left")}
