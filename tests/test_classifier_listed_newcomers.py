@@ -1,7 +1,8 @@
 """A record that names newcomers ("the report lists A and B as new associate
 members", "the directory now shows A as a new Gold member") reports joins,
 and a member described by nationality and kind ("the Kenyan research network
-KENET-Cloud") is only its name.
+KENET-Cloud") is only its name. A role a relative clause says was given up
+("as members that left") is no join.
 
 Every phrasing here is written for these tests; the companies are invented.
 """
@@ -33,6 +34,9 @@ def test_a_record_that_names_newcomers(text: str, expected: set[tuple[str, str]]
     "Analysts named Brora Systems as a new member of the hype club.",
     "The CNCF report lists Brora Systems and Tain Data as new members of the CNCF.",
     "The report lists Brora Systems as a likely new member next year.",
+    "The report names Brora Systems and Tain Data as members that left during the year.",
+    "It counts Golspie Labs among the sponsors who have since dropped out.",
+    "The directory shows Kelso Cloud as a Gold member that has since withdrawn.",
 ])
 def test_other_lists_name_no_newcomer(text: str) -> None:
     assert events(_LEAD + text) == set()
