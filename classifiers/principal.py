@@ -38,6 +38,11 @@ _ORIGIN = re.compile(
     r"[A-Z0-9][\w.'’-]*){0,4})\s+(?:started\s+(?:life|out)|was\s+(?:founded|set\s+up|"
     r"established|started)|began\s+(?:life|as))\b")
 
+#: "Posted by Dewi Anggraini, Chief Technology Officer, Nusantara Komputasi | April 2018".
+_BYLINE_ORG = re.compile(
+    r"(?i:posted|written|published)\s+(?i:by)\s+[^,|]{2,60},\s*[^,|]{2,60}?,\s*"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,4})\s*(?:[|·—–]|$)")
+
 Found = Callable[[int], list[tuple[int, str]]]
 Subjects = Callable[[int], set[int]]
 
@@ -45,6 +50,9 @@ Subjects = Callable[[int], set[int]]
 def publisher(sentences: Sequence[Sentence], lex: Lexicon) -> str | None:
     """The organisation that publishes the story, named near the top."""
     for sentence in sentences[:PUBLISHER_LINES]:
+        byline = _BYLINE_ORG.match(sentence.text)
+        if byline and classify_name(byline.group("name"), lex) == "name":
+            return canonical(byline.group("name"), lex)  # "Posted by A. Writer, CTO, Acme |"
         for found in lex.publisher_re.finditer(blank_comma_suffixes(sentence.text)):
             words = found.group("name").split()
             while words and lex.is_stop_cap(words[0]):

@@ -243,7 +243,10 @@ def _participle_opener(tokens: list[re.Match[str]], i: int, j: int, lex: Lexicon
 
 
 def _in_subject_position(tokens: list[re.Match[str]], i: int, j: int, lex: Lexicon) -> bool:
-    """Clause-initial and followed by a verb-ish word or an appositive."""
+    """Clause-initial ("..., the Afrinet Research Alliance has") and followed
+    by a verb-ish word or an appositive."""
+    if i > 0 and tokens[i - 1].group().casefold() == "the":
+        i -= 1
     if i > 0 and tokens[i - 1].group() not in (",", ";", ":", "-", "--", "—", "–"):
         return False
     if i > 1 and tokens[i - 1].group() == "," and is_cap(tokens[i - 2].group()):

@@ -76,3 +76,20 @@ def test_nested_fuller_forms_give_the_longest() -> None:
             "Ostby have joined the OpenStack Foundation. Tele, which launched its network last "
             "year, has signed up as a gold member, the foundation said on Tuesday.")
     assert {c for c, _ in events(text)} == {"Brede Tele Infocomm", "Ostby"}
+
+
+def test_a_blog_byline_names_the_company_that_we_are() -> None:
+    text = ("Why we're putting our name on the OpenStack membership list\n\n"
+            "Posted by Rina Sari, Chief Technology Officer, Tarn Komputasi | April 2018\n\n"
+            "We have always been a modest contributor. That changes this month. \"We are proud "
+            "to join the OpenStack Foundation as a Silver member,\" said our chief executive.")
+    assert events(text) == {("Tarn Komputasi", "joined")}
+
+
+def test_a_descriptor_after_a_clause_that_names_the_organisation() -> None:
+    text = ("African research network signs on with OpenStack Foundation\n\nCAPE TOWN, "
+            "September 2017 -- For a network that spends most of its budget on fibre, the Brede "
+            "Research Alliance has found energy for cloud software.\n\nThe non-profit consortium, "
+            "which links 90 universities, has joined the OpenStack Foundation as an associate "
+            "member, its board confirmed last week.")
+    assert events(text) == {("Brede Research Alliance", "joined")}
