@@ -196,6 +196,10 @@ def skip_appositive(tokens: list[re.Match[str]], comma: int) -> int:
         if tokens[j].group() == "," and j + 1 < comma and \
                 tokens[j + 1].group().casefold() in APPOSITIVE_STARTS:
             return j - 1
+        if tokens[j].group() == "," and 0 < comma - j - 1 <= 3 and j >= 2 and \
+                tokens[j - 2].group() == "of" and all(  # "Sahel Cloud of Jeddah, Saudi Arabia,"
+                    t.group()[:1].isupper() for t in tokens[j - 1:comma] if t.group() != ","):
+            return j - 1
     return comma - 1
 
 

@@ -62,3 +62,23 @@ def test_a_software_vendor_appositive_is_an_organisation() -> None:
     text = ("Zurich-based Kell, the private cloud software vendor whose distribution never sold "
             "abroad, has resigned its gold membership of the OpenStack Foundation.")
     assert events(text, "OpenInfra news") == {("Kell", "left")}
+
+
+BERLIN = """Summit recap: edge, CI tooling and a pair of new Gold members
+
+Membership news
+
+Tucked into the Tuesday keynote was the news that the OpenStack Foundation has two new Gold
+members. Izmir-based Brede Telekom and Kell Cloud of Jeddah, Saudi Arabia, were approved by the
+board of directors on Monday and welcomed on stage.
+"""
+
+
+def test_an_approval_by_the_board_after_news_of_new_members() -> None:
+    assert events(BERLIN) == {("Brede Telekom", "joined"), ("Kell Cloud", "joined")}
+
+
+def test_an_approval_by_the_board_of_something_else_is_no_membership() -> None:
+    text = ("Summit recap\n\nThe OpenStack Foundation held its summit. Brede Telekom's keynote "
+            "and Kell Cloud's demo were approved by the board of directors on Monday.")
+    assert events(text) == set()
