@@ -115,21 +115,38 @@ def normalise_company(name: str, canonical: Canonical | None = None) -> str:
 
 def judge(label: Label, verdict: Verdict, canonical: Canonical | None = None) -> DocResult:
     """Pair a label with a verdict, both keyed on (normalised company, action); a
-    prediction left over takes the key of a gold event left over whose name it
-    extends or shortens by whole trailing words (`same_by_leading_words`)."""
+    prediction left over takes the key of a gold event left over that names the same
+    organisation in another form (`same_form`)."""
     gold = {(normalise_company(c, canonical), a): c for c, a in label.events}
     got: dict[EventKey, Event] = {(normalise_company(e.company, canonical), e.action): e
                                   for e in verdict.events}
     for key in [k for k in got if k not in gold]:
         partner = next((g for g, company in gold.items()
                         if g not in got and g[1] == key[1]
-                        and same_by_leading_words(company, got[key].company)), None)
+                        and same_form(company, got[key].company)), None)
         if partner is not None:
             got[partner] = got.pop(key)
     return DocResult(label, verdict, gold, got)
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+_CONNECTORS = frozenset({"and", "of", "the", "for", "de", "do", "da", "del", "di", "des", "du"})
+
+
+def same_form(a: str, b: str) -> bool:
+    """Two forms of one organisation's name a story uses: a longer one
+    (`same_by_leading_words`) or its acronym (`same_by_initials`)."""
+    return same_by_leading_words(a, b) or same_by_initials(a, b)
+
+
+def same_by_initials(a: str, b: str) -> bool:
+    """One name is the other's acronym ("UTS", "Universiti Teknologi Selatan";
+    "ETRI", "Electronics and Telecommunications Research Institute"): stories
+    define both and labellers write either. Three letters at least."""
+    short, long = sorted((a.strip(), b.strip()), key=len)
+    words = [w for w in _WORD.findall(ascii_fold(long).casefold()) if w not in _CONNECTORS]
+    return short.isupper() and len(short) >= 3 and " " not in short and \
+        len(words) == len(short) and "".join(w[0] for w in words) == short.casefold()
 
 
 def same_by_leading_words(a: str, b: str) -> bool:

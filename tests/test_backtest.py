@@ -17,6 +17,7 @@ from bot.backtest import (
     normalise_company,
     read_labels,
     run_backtest,
+    same_by_initials,
     same_by_leading_words,
     score_documents,
     score_events,
@@ -140,6 +141,16 @@ def test_a_name_and_its_longer_form_are_one_organisation() -> None:
     assert not same_by_leading_words("Tarraco Telecom", "Tarraco Cloud")
     assert not same_by_leading_words("Tarraco", "Tarraco")  # equal names match by key instead
     assert not same_by_leading_words("Telekom", "Deutsche Telekom")  # leading words only
+
+
+def test_a_name_and_its_acronym_are_one_organisation() -> None:
+    r = _result(True, [("Universiti Teknologi Selatan", "joined"), ("ETRI", "joined"),
+                       ("Kell Data", "left")],
+                [("UTS", "joined"), ("Electronics and Telecommunications Research Institute",
+                                     "joined"), ("KD", "left")])
+    assert score_events([r]) == Scores(tp=2, fp=1, fn=1)  # two letters are too few
+    assert not same_by_initials("UTS", "Universiti Teknologi")
+    assert not same_by_initials("Uts", "Universiti Teknologi Selatan")  # not an acronym
 
 
 def test_a_longer_name_is_not_taken_for_another_action() -> None:
