@@ -86,10 +86,13 @@ class Mentions:
     def nearest_before(self, index: int, pos: int, among: set[str] | None = None) -> str | None:
         """The last organisation (of `among`, if given) named before `pos` in
         sentence `index`; else an earlier sentence's last subject, or its last
-        organisation if none is a subject."""
+        organisation if none is a subject (what a quoted speaker names is
+        theirs: "we want to be on AWS" makes no AWS the next "company")."""
         for i in range(index, -1, -1):
+            quoted = _quoted_spans(self._sentences[i].text) if i < index else ()
             found = [(at, name) for at, name in self.in_sentence(i)
-                     if (i < index or at < pos) and (among is None or name in among)]
+                     if (i < index or at < pos) and (among is None or name in among)
+                     and not any(a <= at < b for a, b in quoted)]
             if not found:
                 continue
             subjects = self._subjects.get(i, set())
@@ -204,6 +207,15 @@ class Mentions:
         return self._subjects.get(index, set())
 
 
+_QUOTE = re.compile(r'"[^"]*"|“[^”]*”')
+#: "Coralbay launched ...": a past-tense verb after a clause-initial name.
+_FINITE_VERB = re.compile(r"[a-z]{3,}ed")
+
+
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _QUOTE.finditer(text)) if '"' in text or "“" in text else ()
+
+
 def _brand(lex: Lexicon) -> str | None:
     """The one lowercase brand a company blog writes its name as, if one."""
     names = {canonical(b, lex) for b in lex.words.get("brands", ())}
@@ -256,7 +268,7 @@ def _in_subject_position(tokens: list[re.Match[str]], i: int, j: int, lex: Lexic
     after = tokens[j].group()
     if after == ",":
         return j + 1 < len(tokens) and tokens[j + 1].group().casefold() in APPOSITIVE_STARTS
-    return lex.has("gap_words", after)
+    return lex.has("gap_words", after) or bool(_FINITE_VERB.fullmatch(after))
 
 
 def _subject_names(text: str, lex: Lexicon) -> list[tuple[int, str, bool]]:

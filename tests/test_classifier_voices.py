@@ -62,3 +62,12 @@ def test_taking_the_step_up_to_gold_is_an_upgrade() -> None:
     text = ("Who's in, who's out\n\nNow the arrivals at the OpenStack Foundation. Kell Data, the "
             "Chinese services company, took the step from corporate sponsor to gold.")
     assert events(text) == {("Kell Data", "joined")}
+
+
+def test_the_company_is_not_whom_a_quoted_speaker_names() -> None:
+    text = ("Brede shuts its public cloud and walks away from OpenStack\n\nHobart hosting company "
+            "Brede Hosting will close its public cloud in June. The decision ends an effort to "
+            "build a local alternative to Kellcorp and Ostby. Brede launched its cloud in 2012. "
+            "\"Our customers want to be on Kellcorp and Ostby, and we can help them get there.\" "
+            "The company is also pulling out of the OpenStack Foundation.")
+    assert events(text) == {("Brede Hosting", "left")}
