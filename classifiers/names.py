@@ -26,6 +26,9 @@ _LIST_SPLIT_KEEP = re.compile(f"({_LIST_SPLIT.pattern})")
 _OF_PLACE = re.compile(r"(\w+)\s+of\s+[A-Z][\w-]*$")
 _ONE_WORD = re.compile(r"[A-Z][a-z]+")
 _JOINERS = NAME_CONNECTORS | {"and", "&"}
+#: "A and B, along with a batch of smaller firms such as C and D": one list of four.
+_ALONG_EXAMPLES = re.compile(r",?\s+(?:along\s+with|as\s+well\s+as|plus)\s+(?:[\w-]+\s+){0,6}?"
+                             r"(?:such\s+as|including|like)\s+")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _PAIR = re.compile(r"([^,]+?)\s+and\s+([^,]+)")
 #: "Seoul-based", "Austin-headquartered": where a company is, not its name.
@@ -198,7 +201,7 @@ def blank_appositives(text: str, start: int, end: int) -> str:
 def list_names(text: str, lex: Lexicon) -> tuple[str, ...]:
     """Canonical names of "Canonical, Cisco, Extreme Networks and Grid Dynamics"."""
     names = []
-    text = _PAREN.sub("", text)
+    text = _ALONG_EXAMPLES.sub(", ", _PAREN.sub("", text))
     if "," in text:
         text = _APPOSITIVE.sub("", text)
     pair = _PAIR.fullmatch(text.strip())

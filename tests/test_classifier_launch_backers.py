@@ -25,6 +25,9 @@ under a permissive licence. What makes it more than a code dump is the list of n
      "Brede Telecom, Ostby Systems and Kell Data.",
      {"Brede Telecom", "Ostby Systems", "Kell Data"}),
     ("Brede Telecom has signed on to support the project.", {"Brede Telecom"}),
+    ("More than 20 organisations have signed on to support the project, among them Brede "
+     "Telecom and Ostby Systems, along with a batch of smaller firms such as Kell Data and Tarn.",
+     {"Brede Telecom", "Ostby Systems", "Kell Data", "Tarn"}),
 ])
 def test_backers_named_at_a_launch_join(news: str, expected: set[str]) -> None:
     assert events(LAUNCH.format(news=news)) == {(name, "joined") for name in expected}
