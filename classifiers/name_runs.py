@@ -49,6 +49,12 @@ _PLURAL_VERB = re.compile(r"\s+(?i:join|rejoin|leave|quit|exit|depart|drop|sign|
 _PLACE_OWNER = re.compile(r"^[A-Z][\w-]*['’]s\s+(?=\S+\s+\S)")
 _SINGULAR_VERB = re.compile(r"\s*(?:has|is|was|does|[a-z]+[^s\W]s)\b")
 _NUMERAL = re.compile(r"\d{1,3}")
+#: Lowercase words of a descriptor before a list member's name, and a nationality.
+_DESCRIPTOR_WORD = re.compile(r"[a-z][a-z-]*")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|i)")
+_NOT_DESCRIPTOR = frozenset({"of", "for", "from", "in", "with", "at", "to", "by", "on", "and",
+                             "or", "the", "a", "an", "its", "their", "his", "her"})
+_MAX_DESCRIPTOR = 8
 #: Spelled numbers that may open a name ("Ten Forty Labs"), not only count ("Ten firms").
 _NUMBER_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -125,6 +131,7 @@ def name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_star
     names coordinated before it; or why the run is no organisation."""
     if _numeral_in_name(tokens, last + 1, lex, trailing=True):  # "Helix 7, the ..., has"
         last += 1
+    last = past_located(tokens, last, lex)
     k = run_start(tokens, last, lex)
     run = tokens[k:last + 1]
     singular = _SINGULAR_VERB.match(sentence, tokens[last].end()) is not None
@@ -148,7 +155,10 @@ def name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_star
     names = [text]
     if len(run) == last + 1 - k:  # nothing stripped: a list may continue leftwards
         plural = _PLURAL_VERB.match(sentence, tokens[last].end()) is not None
-        more, start = _coordinated_before(sentence, tokens, k, lex, text, plural)
+        lead = _descriptor_lead(tokens, k) if k > 0 else None  # "A and the Dutch firm B"
+        more, start = _coordinated_before(sentence, tokens, lead or k, lex, text, plural)
+        if not more:
+            start = tokens[k].start()
         joined = sentence[start:end]
         if len(more) == 1 and "," not in joined and one_name(more[0], text, lex):
             names = [joined]  # "Nippon Telegraph and Telephone Corp."
@@ -236,7 +246,14 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
             described = last < sep - 1 and tokens[last + 2].group().casefold() in ("a", "an")
         if last < 0 or not is_cap(tokens[last].group()):
             break
+        last = past_located(tokens, last, lex)
         first = run_start(tokens, last, lex)
+        lead = _descriptor_lead(tokens, first) if first > 0 else None
+        if lead is not None and classify_name(
+                sentence[tokens[first].start():tokens[last].end()], lex) == "name":
+            found.insert(0, sentence[tokens[first].start():tokens[last].end()])
+            start, k, single = tokens[lead].start(), lead, False  # ", the Chilean network X,"
+            continue
         if first > 0 and not _opens_list(tokens[first - 1].group(), lex):
             if not (saw_and and _plural_descriptor(tokens[first - 1].group(), lex)):
                 break
@@ -265,6 +282,33 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
         return found, start  # "Dell, Cisco and Intel joined"; "Huawei, Intel elevated";
         # a headline's "as Juniper, Yahoo Depart"
     return [], first_start
+
+
+def past_located(tokens: list[re.Match[str]], last: int, lex: Lexicon) -> int:
+    """"Tarrow University in Leeds": a place after a name whose last word is an
+    organisation's ("University", "Systems") only says where it is; the name
+    ends before "in"."""
+    k = run_start(tokens, last, lex)
+    if k >= 2 and tokens[k - 1].group() == "in" and lex.has("org_heads", tokens[k - 2].group()):
+        return k - 2
+    return last
+
+
+def _descriptor_lead(tokens: list[re.Match[str]], first: int) -> int | None:
+    """Where "the Chilean research and education network" starts before the
+    name at tokens[first], when a list separator stands before it; else None."""
+    j = first - 1
+    if not _DESCRIPTOR_WORD.fullmatch(tokens[j].group()) or tokens[j].group() in _NOT_DESCRIPTOR:
+        return None
+    while j > 0 and first - j <= _MAX_DESCRIPTOR:
+        word = tokens[j - 1].group()
+        if word in ("the", "a", "an"):
+            return j - 1 if j - 1 == 0 or tokens[j - 2].group() in (",", "and") else None
+        if word in _NOT_DESCRIPTOR - {"and"} or not (_DESCRIPTOR_WORD.fullmatch(word)
+                                                     or _DEMONYM.fullmatch(word)):
+            return None
+        j -= 1
+    return None
 
 
 def _plural_descriptor(word: str, lex: Lexicon) -> bool:
