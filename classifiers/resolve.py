@@ -115,20 +115,43 @@ class Mentions:
             reporter = self.reporter(index, pos)
             return reporter.names[-1] if reporter else self.nearest_before(index, pos)
         if how == "descriptor":
-            described = {company for word in re.findall(r"[\w&.-]+", text)
-                         for company in self._lex.descriptors.get(word.casefold(), ())}
-            named = [c for c in described if self.named(c)]
-            if len(named) == 1:
-                return named[0]
-            if named:
-                return (self.nearest_before(index, pos, among=set(named))
-                        or self.nearest_before(index, pos))
-            head = text.split()[-1].casefold()
-            headed = {name for i in range(index + 1) for _, name in self.in_sentence(i)
-                      if head in name.casefold().split()}
-            if headed:  # "the university" -> "University of Skye"
-                return self.nearest_before(index, pos, among=headed)
+            if self._opening(index) and self.nearest_before(index, pos) is None:
+                # a dek before any name: "Korean research university becomes a member"
+                return self._headed(text, len(self._sentences) - 1) or self.principal()
+            return self._described(text, index, pos)
         return self.nearest_before(index, pos)
+
+    def _headed(self, text: str, last: int) -> str | None:
+        """The organisation whose name has the phrase's head noun ("the
+        university" -> "University of Skye"), named in sentences up to `last`."""
+        head = text.split()[-1].casefold()
+        headed = {name for i in range(last + 1) for _, name in self.in_sentence(i)
+                  if head in name.casefold().split()}
+        return self.nearest_before(last, len(self._sentences[last].text), among=headed) \
+            if headed else None
+
+    def _described(self, text: str, index: int, pos: int) -> str | None:
+        """The organisation named before that a descriptive phrase fits."""
+        described = {company for word in re.findall(r"[\w&.-]+", text)
+                     for company in self._lex.descriptors.get(word.casefold(), ())}
+        named = [c for c in described if self.named(c)]
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return (self.nearest_before(index, pos, among=set(named))
+                    or self.nearest_before(index, pos))
+        head = text.split()[-1].casefold()
+        headed = {name for i in range(index + 1) for _, name in self.in_sentence(i)
+                  if head in name.casefold().split()}
+        if headed:  # "the university" -> "University of Skye"
+            return self.nearest_before(index, pos, among=headed)
+        return self.nearest_before(index, pos)
+
+    def _opening(self, index: int) -> bool:
+        """The headline or the story's first line, where a descriptor may stand
+        for the story's subject before any name is given."""
+        sentence = self._sentences[index]
+        return sentence.title or sentence.line <= 0
 
 
     def reporter(self, index: int, pos: int) -> Subject | None:

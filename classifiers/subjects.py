@@ -127,7 +127,8 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             found = _one_if_described(found, aside, lex)
             return replace(found, gap_from=gap_from, appositive=aside)
         if lex.has("descriptor_heads", low):  # "The virtualisation company, whose ..., is"
-            return replace(_descriptor(sentence, tokens, i), gap_from=gap_from, appositive=aside)
+            return replace(_descriptor(sentence, tokens, i, lex), gap_from=gap_from,
+                           appositive=aside)
         foreign = _foreign_institution(sentence, tokens, i, lex)
         if foreign is not None:  # "The Direction interministérielle des infrastructures ..."
             return replace(foreign, gap_from=gap_from, appositive=aside)
@@ -293,11 +294,17 @@ def _one_if_described(found: Subject, aside: str, lex: Lexicon) -> Subject:
     return replace(found, names=(canonical(found.text, lex),))
 
 
-def _descriptor(sentence: str, tokens: list[re.Match[str]], head: int) -> Subject:
+def _descriptor(sentence: str, tokens: list[re.Match[str]], head: int, lex: Lexicon) -> Subject:
     for j in range(head - 1, max(-1, head - 5), -1):
         if tokens[j].group().casefold() in _DETERMINERS:
             start, end = tokens[j].start(), tokens[head].end()
             return Subject("descriptor", (), start, end, sentence[start:end])
+    if head < 4 and tokens[0].start() == 0 and not lex.is_stop_cap(tokens[0].group()) and all(
+            t.group().isalpha() and (t.group().islower() or k == 0) and
+            t.group().casefold() not in ("a", "an") for k, t in enumerate(tokens[:head])):
+        # a headline drops its article: "Korean research university becomes ..."
+        start, end = tokens[0].start(), tokens[head].end()
+        return Subject("descriptor", (), start, end, sentence[start:end])
     return Subject("none", (), tokens[head].start(), tokens[head].end(), tokens[head].group())
 
 
