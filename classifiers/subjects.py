@@ -26,7 +26,7 @@ from classifiers.name_runs import (
 from classifiers.names import NAME_CONNECTORS, POSSESSIVE, canonical, is_cap, list_names
 
 TOKEN = re.compile(r"[^\W_][\w&.'’+-]*[\w&+]|[^\W_]|[,;:()\"“”—–]|(?<=\s)--?(?=\s)")
-_HARD_BOUNDARY = re.compile(r"[;:()\[\]\"“”—–]|\s--?\s")
+_HARD_BOUNDARY = re.compile(r"[;:()\[\]\"“”—–|]|\s--?\s")  # "|": a table's cells
 _YEAR_OR_NUMBER = re.compile(r"\d[\d,.]*")
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "widely", "publicly": may stand between subject and verb
 _ASIDE = re.compile(r"\([^()]{0,80}\)"  # "(NASDAQ: ACME)"

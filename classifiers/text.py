@@ -33,6 +33,8 @@ _LINE_PREFIX = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?)", re.M)
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _SPACES = re.compile(r"\s+")
 _LIST_START = re.compile(r"\s*(?:[-*•·]\s|\d+[.)]\s|#)")
+#: A row of a plain-text table: "Gold | Acme | new member" (two cell separators).
+_TABLE_ROW = re.compile(r"[^|\n]*\|[^|\n]*\|")
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 50, 120
 #: Without a wrap width, a line this long not ending a sentence runs on.
 RUN_ON_MIN_WIDTH = 70
@@ -110,7 +112,7 @@ def unwrap(text: str) -> str:
     for i, line in enumerate(lines):
         out.append(line)
         joined = i in near and not _LIST_START.match(lines[i + 1]) and \
-            not _in_colon_list(lines, i)
+            not _in_colon_list(lines, i) and not _table_rows(lines, i)
         out.append(" " if joined else "\n")
     return "".join(out[:-1])
 
@@ -130,12 +132,17 @@ def _join_broken(lines: list[str]) -> str:
 def _runs_on(lines: list[str], i: int) -> bool:
     line, nxt = lines[i].rstrip(), lines[i + 1].strip()
     if not line.strip() or not nxt or _LIST_START.match(lines[i + 1]) or \
-            _LIST_START.match(line) or line.endswith(_SENTENCE_END):
+            _LIST_START.match(line) or line.endswith(_SENTENCE_END) or _table_rows(lines, i):
         return False
     if nxt[0].islower() or line.rsplit(None, 1)[-1] in _RUN_ON_WORDS:
         return True
     return i > 0 and len(line) >= RUN_ON_MIN_WIDTH and not _title_case(nxt) and \
         not _in_colon_list(lines, i)
+
+
+def _table_rows(lines: list[str], i: int) -> bool:
+    """Lines i and i + 1 are rows of one table: each row stays a line of its own."""
+    return bool(_TABLE_ROW.match(lines[i]) and _TABLE_ROW.match(lines[i + 1]))
 
 
 def _in_colon_list(lines: list[str], i: int) -> bool:
