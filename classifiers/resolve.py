@@ -25,7 +25,13 @@ from classifiers.names import (
 )
 from classifiers.principal import most_prominent, publisher
 from classifiers.sentences import Sentence
-from classifiers.subjects import APPOSITIVE_STARTS, TOKEN, blank_comma_suffixes, subject_before
+from classifiers.subjects import (
+    APPOSITIVE_STARTS,
+    DETERMINERS,
+    TOKEN,
+    blank_comma_suffixes,
+    subject_before,
+)
 
 _ORG = rf"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|{CONNECTOR_RE})){{0,4}})"
 _TITLE = (r"(?:chief\s+\w+(?:\s+officer)?|ceo|cto|coo|cfo|cio|cmo|president|vice\s+president|vp|"
@@ -118,6 +124,8 @@ class Mentions:
             if self._opening(index) and self.nearest_before(index, pos) is None:
                 # a dek before any name: "Korean research university becomes a member"
                 return self._headed(text, len(self._sentences) - 1) or self.principal()
+            if not self._opening(index) and first not in DETERMINERS:
+                return None  # a bare "Chinese carrier joins" inside a story names no one
             return self._described(text, index, pos)
         return self.nearest_before(index, pos)
 

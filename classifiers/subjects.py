@@ -41,7 +41,8 @@ _PLACE_PARTICIPLES = frozenset({"based", "headquartered", "located", "registered
                                 "incorporated", "active", "operating"})
 _MAX_GAP = 10
 _MAX_COORDINATED_PREDICATE = 12
-__all__ = ["APPOSITIVE_STARTS", "TOKEN", "Subject", "blank_comma_suffixes", "subject_before"]
+__all__ = ["APPOSITIVE_STARTS", "DETERMINERS", "TOKEN", "Subject", "blank_comma_suffixes",
+           "subject_before"]
 _SINGULAR_APPOSITIVE = re.compile(r",\s*an?\s", re.I)
 #: "<plural noun>, among them A, B and C, <gap words>" right before the verb.
 _EXAMPLES = re.compile(
@@ -57,7 +58,7 @@ _LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ODD_NAME = re.compile(r"(?=[^\s]*[a-z])(?=[^\s]*[\d&+.])[a-z][\w&.+-]*[\w&+]")
 _FOREIGN_CONNECTORS = NAME_CONNECTORS - {"of"}  # "des", "de", "del", "voor", ...
 _CONTRACTED = re.compile(r"['’](?:re|ve|ll|d)$")
-_DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
+DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
 def blank_comma_suffixes(text: str) -> str:
     """Blank (same length) what hides a subject from its verb: ", Inc." after a
     name, "(NASDAQ: ACME)", "— the Austin company behind X —" asides, and a
@@ -205,7 +206,7 @@ def _leading_subject(sentence: str, tokens: list[re.Match[str]], stop: int,
                  if lex.has("descriptor_heads", tokens[j].group())), None)
     if k > start and head is not None and all(
             t.group().islower() for t in tokens[last + 1:head]) and \
-            tokens[k - 1].group().casefold() in _DETERMINERS:  # "The Minnesota server maker"
+            tokens[k - 1].group().casefold() in DETERMINERS:  # "The Minnesota server maker"
         begin, end = tokens[k - 1].start(), tokens[head].end()
         return Subject("descriptor", (), begin, end, sentence[begin:end])
     if not follower.islower() or follower in ("which", "who", "that") or \
@@ -296,7 +297,7 @@ def _one_if_described(found: Subject, aside: str, lex: Lexicon) -> Subject:
 
 def _descriptor(sentence: str, tokens: list[re.Match[str]], head: int, lex: Lexicon) -> Subject:
     for j in range(head - 1, max(-1, head - 5), -1):
-        if tokens[j].group().casefold() in _DETERMINERS:
+        if tokens[j].group().casefold() in DETERMINERS:
             start, end = tokens[j].start(), tokens[head].end()
             return Subject("descriptor", (), start, end, sentence[start:end])
     if head < 4 and tokens[0].start() == 0 and not lex.is_stop_cap(tokens[0].group()) and all(

@@ -31,6 +31,10 @@ from tests.classifier_helpers import events
      "EDINBURGH -- Kelso Research Institute runs the national weather service's cloud on "
      "OpenStack.\n\nThe institute said it would send two developers to the next summit.",
      "Kelso Research Institute"),
+    ("Chinese carrier joins the OpenStack Foundation as a Gold member",
+     "BEIJING, March 3, 2016 -- Zhonghua Telecom will fund three full-time developers to work "
+     "on Neutron and Nova, the company said on Monday.\n\nZhonghua Telecom runs one of the "
+     "largest OpenStack clouds in Asia.", "Zhonghua Telecom"),
 ])
 def test_an_opening_descriptor_stands_for_the_story_subject(title: str, text: str,
                                                              company: str) -> None:
@@ -46,6 +50,10 @@ def test_an_opening_descriptor_stands_for_the_story_subject(title: str, text: st
      "Brabant Data runs OpenStack for banks.\n\nDutch hosting company becomes a Gold member of "
      "the OpenStack Foundation only if its customers ask, its chief executive said.\n\nHalvora "
      "Systems, a rival, is already a member."),
+    ("Carriers and OpenStack",
+     "Zhonghua Telecom runs OpenStack.\n\nAnalysts at Brightline Research said more carriers "
+     "would follow.\n\nChinese carrier joins OpenStack Foundation as a Gold member, one "
+     "analyst's slide said, though none has said so."),
 ])
 def test_a_descriptor_later_in_the_story_names_no_one(title: str, text: str) -> None:
     assert events(text, title) == set()
