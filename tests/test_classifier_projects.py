@@ -68,3 +68,23 @@ def test_a_company_that_runs_a_project_still_counts() -> None:
     text = ("Foundation news\n\nTorridon Systems, the company behind the Shieldaig project, has "
             "joined the OpenInfra Foundation as a Gold member.")
     assert events(text) == {("Torridon Systems", "joined")}
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Kestrel Cloud, a developer of storage software, joined the OpenStack Foundation on "
+     "Monday.", "Kestrel Cloud"),
+    ("Halvora, a small maker of backup software, joined the OpenStack Foundation this week.",
+     "Halvora"),
+    ("Brenmoor, a Dutch provider of database services, has joined the OpenStack Foundation as a "
+     "Silver member.", "Brenmoor"),
+])
+def test_a_maker_of_software_is_an_organisation(text: str, company: str) -> None:
+    assert events(text) == {(company, "joined")}
+
+
+@pytest.mark.parametrize("text", [
+    "Tarn, the open source database, has joined the OpenStack Foundation as a pilot project.",
+    "Ceilo, a developer tool for OpenStack clouds, joined the OpenStack Foundation's incubator.",
+])
+def test_software_described_as_software_is_no_organisation(text: str) -> None:
+    assert events(text) == set()
