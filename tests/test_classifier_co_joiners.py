@@ -46,3 +46,9 @@ def test_a_pending_application_is_not() -> None:
 ])
 def test_the_lead_joiner_and_its_companions_all_join(text: str) -> None:
     assert events(text) == {(c, "joined") for c in ("Brede Data", "Ostby", "Kell Data")}
+
+
+def test_companions_of_a_seat_it_gains_sit_there_already() -> None:
+    text = ("Brede Data has joined the OpenStack Foundation as a Platinum Member, giving the "
+            "company a seat on the board alongside Ostby, Kell Data and Tarn.")
+    assert events(text) == {("Brede Data", "joined")}

@@ -115,3 +115,11 @@ def test_what_the_foundation_launched_with_is_its_roster(text: str) -> None:
 ])
 def test_other_launches_and_other_company_are_no_roster(text: str) -> None:
     assert events(text) == set()
+
+
+def test_a_launch_tier_that_comprises_its_members() -> None:
+    text = ("OpenInfra Asia opens for business with four platinum backers\n\nThe body is now a "
+            "legal entity. The platinum tier at launch comprises Kansai Cloud, Naniwa Systems, "
+            "Sakai Data and Umeda Labs.")
+    assert events(text) == {(c, "joined") for c in
+                            ("Kansai Cloud", "Naniwa Systems", "Sakai Data", "Umeda Labs")}

@@ -71,3 +71,9 @@ def test_the_company_is_not_whom_a_quoted_speaker_names() -> None:
             "\"Our customers want to be on Kellcorp and Ostby, and we can help them get there.\" "
             "The company is also pulling out of the OpenStack Foundation.")
     assert events(text) == {("Brede Hosting", "left")}
+
+
+def test_what_someone_on_my_team_said_is_hearsay() -> None:
+    text = ("Topic: Did Ostby drop out of the Foundation?\n\nSomeone on my team said Ostby left "
+            "the OpenInfra Foundation after the rebrand. Hi, no, Ostby has not left.")
+    assert events(text) == set()
