@@ -51,6 +51,9 @@ _PROJECT_KIND = r"(?:(?:pilot|incubat\w+|top-level|sub-?)\s*)?project\b"
 #: How a story says a name is a software project: "Tundra, an open source
 #: project for ...", "the Tundra project", "project Tundra", "accept Tundra ...
 #: as a pilot project", "Tundra is a top-level project".
+#: Words that give a new thing its name, right before the target: "is called X".
+_INTRODUCED = re.compile(r"\b(?:(?:is|was|will\s+be|be)\s+(?:called|named|dubbed|christened|known\s+as)"
+                         r"|,\s+(?:called|dubbed|christened|named)|\bdubbed)\s+(?:simply\s+)?$", re.I)
 _PROJECT_CUES = re.compile(
     rf"{_project_name('p1')},\s+(?:an?|the|its)\s+{_FILLER}{{0,4}}?{_PROJECT_KIND}"
     rf"|\bthe\s+{_project_name('p2')}\s+(?:open[- ]source\s+)?project\b"
@@ -95,7 +98,14 @@ class Document:
         """The watched target is named more often than other foundations."""
         ours = sum(1 for s in self.sentences for _ in self.lex.target_re.finditer(s.text))
         others = sum(1 for _ in self.lex.other_re.finditer(self.body))
-        return ours > max(1, others)
+        return ours > max(1, others) or (
+            self._introduces(self.lex.target_re) and not self._introduces(self.lex.other_re))
+
+    def _introduces(self, names: re.Pattern[str]) -> bool:
+        """A launch story may name its project once, as what the new thing is
+        called ("The combined effort is called OpenStack"): that is its topic."""
+        return any(_INTRODUCED.search(s.text[max(0, m.start() - 24):m.start()])
+                   for s in self.sentences for m in names.finditer(s.text))
 
     @cached_property
     def history(self) -> History:

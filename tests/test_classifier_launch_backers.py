@@ -47,3 +47,44 @@ def test_a_name_with_an_exclamation_mark_stays_in_the_list() -> None:
     text = LAUNCH.format(news="Gold members at launch include Brede Telecom, Yoohoo! and "
                               "Ostby Systems.")
     assert events(text) == {(c, "joined") for c in ("Brede Telecom", "Yoohoo!", "Ostby Systems")}
+
+
+# A launch story that names its project only once, as what the new thing is
+# called, with the backers listed several sentences later and in inverted order.
+NAMED_ONCE = """Two labs pool their cloud code
+
+A Nantes hosting company said on Tuesday it will give away the code behind its storage service.
+It is pairing it with a scheduler written by a university lab. The combined effort is called
+OpenStack, and the plan is to make cloud plumbing a commodity. "Nobody should own this layer,"
+its chief executive said. The firm did not name a rival. The code is only part of it. The company
+has spent months on the phone.
+{news}
+"""
+
+
+@pytest.mark.parametrize(("news", "expected"), [
+    ("Among those signing up at launch are Brede Telecom, Ostby Systems and Kell Data.",
+     {"Brede Telecom", "Ostby Systems", "Kell Data"}),
+    ("Among the companies already on board are Brede Telecom and Ostby Systems.",
+     {"Brede Telecom", "Ostby Systems"}),
+    ("Among the firms that have signed on so far are Kell Data and Tarn Networks.",
+     {"Kell Data", "Tarn Networks"}),
+])
+def test_an_inverted_list_of_signers_joins_a_project_named_once(
+        news: str, expected: set[str]) -> None:
+    assert events(NAMED_ONCE.format(news=news)) == {(name, "joined") for name in expected}
+
+
+@pytest.mark.parametrize("news", [
+    "Among those speaking at the launch are Brede Telecom and Ostby Systems.",
+    "Among those signing up for the beta are Brede Telecom and Ostby Systems.",
+    "Among those that might sign on later are Brede Telecom and Ostby Systems.",
+])
+def test_speakers_testers_and_maybes_in_such_a_list_do_not(news: str) -> None:
+    assert events(NAMED_ONCE.format(news=news)) == set()
+
+
+def test_a_rival_introduced_the_same_way_keeps_the_project_from_being_the_topic() -> None:
+    text = NAMED_ONCE.replace("It is pairing", "A rival effort is called CloudStack. It is pairing")
+    news = "Among those signing up at launch are Brede Telecom and Ostby Systems."
+    assert events(text.format(news=news)) == set()
