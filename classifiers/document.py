@@ -41,6 +41,12 @@ _BYLINE_MONTH = re.compile(
     rf"({_MONTH})\s+((?:19|20)\d\d)\b", re.I)
 
 
+#: Words that give a new thing its name, right before the target: "is called X".
+_INTRODUCED = re.compile(
+    r"\b(?:(?:is|was|will\s+be|be)\s+(?:called|named|dubbed|christened|known\s+as)"
+    r"|,\s+(?:called|dubbed|christened|named)|\bdubbed)\s+(?:simply\s+)?$", re.I)
+
+
 def _project_name(group: str) -> str:
     return rf"(?P<{group}>[A-Z][\w&.'’-]*(?:[ ]+[A-Z][\w&.'’-]*){{0,3}})"
 
@@ -51,9 +57,6 @@ _PROJECT_KIND = r"(?:(?:pilot|incubat\w+|top-level|sub-?)\s*)?project\b"
 #: How a story says a name is a software project: "Tundra, an open source
 #: project for ...", "the Tundra project", "project Tundra", "accept Tundra ...
 #: as a pilot project", "Tundra is a top-level project".
-#: Words that give a new thing its name, right before the target: "is called X".
-_INTRODUCED = re.compile(r"\b(?:(?:is|was|will\s+be|be)\s+(?:called|named|dubbed|christened|known\s+as)"
-                         r"|,\s+(?:called|dubbed|christened|named)|\bdubbed)\s+(?:simply\s+)?$", re.I)
 _PROJECT_CUES = re.compile(
     rf"{_project_name('p1')},\s+(?:an?|the|its)\s+{_FILLER}{{0,4}}?{_PROJECT_KIND}"
     rf"|\bthe\s+{_project_name('p2')}\s+(?:open[- ]source\s+)?project\b"
