@@ -51,3 +51,15 @@ def test_huge_page_is_capped_before_extraction() -> None:
 ])
 def test_looks_like_html(text: str, expected: bool) -> None:
     assert looks_like_html(text) is expected
+
+
+def test_a_newsletter_laid_out_in_tables_keeps_its_body() -> None:
+    items = "".join(
+        f"<h3>Item {n}</h3><p>Brede Networks item {n}: the OpenStack Foundation reported a "
+        "quieter change on its membership page this fortnight, and operators noticed.</p>"
+        for n in range(4))
+    html = ("<html><head><title>Bulletin #47</title></head><body><table width='100%'><tr><td>"
+            f"<table width='640'><tr><td><h1>Bulletin</h1></td></tr><tr><td>{items}</td></tr>"
+            "</table></td></tr></table></body></html>")
+    text = extract(html)
+    assert text is not None and "membership page" in text and "Item 3" in text

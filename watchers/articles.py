@@ -11,6 +11,8 @@ from trafilatura.settings import use_config
 
 #: trafilatura ignores its own size limit inside extract(); cap before calling.
 MAX_HTML_CHARS = 2_000_000
+#: Shorter extracted text from a page laid out in tables is retried with the tables kept.
+MIN_TEXT_CHARS = 200
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
@@ -28,11 +30,19 @@ def extract(html: bytes | str, url: str | None = None, *,
     if isinstance(html, bytes):
         html = decode_html(html[:MAX_HTML_CHARS], content_type)
     html = html[:MAX_HTML_CHARS]
+    text = _extract(html, url, tables=False)
+    if (text is None or len(text) < MIN_TEXT_CHARS) and "<table" in html.lower():
+        # a table-laid-out page (an e-mail newsletter) keeps its whole body in cells
+        text = _extract(html, url, tables=True) or text
+    return text
+
+
+def _extract(html: str, url: str | None, *, tables: bool) -> str | None:
     text: str | None = trafilatura.extract(
         html,
         url=url,
         include_comments=False,
-        include_tables=False,
+        include_tables=tables,
         include_links=False,
         favor_precision=True,
         config=_CONFIG,
