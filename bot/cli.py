@@ -28,6 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not args.verbose:  # "discarding data: None" is trafilatura finding no article: expected
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     if not hasattr(args, "handler"):
         parser.print_help()
         return EXIT_USAGE
