@@ -88,3 +88,31 @@ def test_a_rival_introduced_the_same_way_keeps_the_project_from_being_the_topic(
     text = NAMED_ONCE.replace("It is pairing", "A rival effort is called CloudStack. It is pairing")
     news = "Among those signing up at launch are Brede Telecom and Ostby Systems."
     assert events(text.format(news=news)) == set()
+
+
+FOUNDATION_OPENS = """The OpenStack Foundation opens for business
+
+The independent body takes over the cloud project from the hosting firm that started it.
+{news}
+"""
+
+
+@pytest.mark.parametrize(("news", "expected"), [
+    ("A second tier of gold members, who pay less and elect their own directors, includes "
+     "Brede Telecom, Ostby Systems and Kell Data, among others.",
+     {"Brede Telecom", "Ostby Systems", "Kell Data"}),
+    ("The lower tier of silver members comprises Tarn Networks and Kell Data.",
+     {"Tarn Networks", "Kell Data"}),
+    ("Its first class of corporate sponsors included Ostby Systems and Brede Telecom.",
+     {"Ostby Systems", "Brede Telecom"}),
+])
+def test_a_tier_of_members_at_a_launch_joins(news: str, expected: set[str]) -> None:
+    assert events(FOUNDATION_OPENS.format(news=news)) == {(name, "joined") for name in expected}
+
+
+@pytest.mark.parametrize("news", [
+    "A second tier of gold members, who pay less, may include Brede Telecom and Ostby Systems.",
+    "A tier of gold members at CloudStack includes Brede Telecom and Ostby Systems.",
+])
+def test_a_tier_that_may_include_or_belongs_elsewhere_does_not(news: str) -> None:
+    assert events(FOUNDATION_OPENS.format(news=news)) == set()
