@@ -47,7 +47,8 @@ _ARTICLE = re.compile(r"^[Tt]he\s+(?=[A-Z])")
 _NOT_DESCRIPTOR = r"(?!(?:of|for|from|in|with|at|to|by|on|and|or)\s)"
 _APPOSITIVE = re.compile(rf",\s*(?:an?|the)\s+(?!(?:{_NOT_DESCRIPTOR}[a-z][\w-]*\s+){{0,2}}"
                          rf"[A-Z0-9][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|{CONNECTOR_RE}|&))*\s*(?:,|\band\b|$))"
-                         r"(?=[^,]*\b(?!and\b)[a-z]{3,})[^,]*")
+                         r"(?=[^,]*\b(?!and\b)[a-z]{3,})[^,]*"
+                         r"|,\s*(?:which|who)\s[^,]*")
 #: "the non-profit " before a member's name.
 #: A nationality before a descriptor: "the Kenyan research network KENET-Cloud".
 _DEMONYM = r"(?:[A-Z][a-z]+(?:an|ese|ish|ch|i)\s+(?=[a-z]))?"

@@ -73,3 +73,27 @@ def test_a_short_form_and_a_located_legal_name_are_one_company() -> None:
             "KIRKWALL, June 20, 2023 -- Orkney Lamb Holm Cloud Computing Co., Ltd., a hosting "
             "provider, today announced it has joined the OpenInfra Foundation as a Gold Member.")
     assert events(text) == {("Orkney Lamb Holm Cloud Computing", "joined")}
+
+
+# A listed member described by a relative clause ("A, which ..., and B, who ...").
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The OpenStack Foundation board approved two new gold members: Brede Telecom, which many "
+     "of you know from its training courses, and Ostby Systems, which has been contributing "
+     "to the storage service for a year.", {"Brede Telecom", "Ostby Systems"}),
+    ("The OpenStack Foundation welcomed three new silver members: Kell Data, who ran the last "
+     "meetup, Tarn Networks and Ostby Systems.", {"Kell Data", "Tarn Networks", "Ostby Systems"}),
+])
+def test_members_described_by_a_relative_clause_all_join(text: str, expected: set[str]) -> None:
+    assert events(text) == {(name, "joined") for name in expected}
+
+
+def test_a_relative_clause_is_no_part_of_the_listed_names() -> None:
+    lex = Classifier().rules.lexicon
+    assert list_names("Brede Telecom, which trains Operators in Oslo, and Ostby Systems",
+                      lex) == ("Brede Telecom", "Ostby Systems")
+
+
+def test_a_company_named_inside_the_relative_clause_does_not_join() -> None:
+    text = ("The OpenStack Foundation board approved two new gold members: Brede Telecom, which "
+            "bought Kell Data last spring, and Ostby Systems.")
+    assert events(text) == {("Brede Telecom", "joined"), ("Ostby Systems", "joined")}
