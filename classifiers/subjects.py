@@ -35,6 +35,11 @@ _COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.
                            r"Ltda|Pty|Oy|Oyj|S\.L|S\.r\.l|S\.p\.A|K\.K|Pte|SAS|SARL)\b\.?")
 _DATELINE_DASHES = re.compile(r"(?<=[\d)])--(?=[A-Za-z])")
 _RELATIVES = frozenset({"that", "which", "who"})
+#: Heads a programme or network is named with: "the Tarn programme", "the Kell
+#: research network" (the name before the head is the member).
+_NAMED_HEADS = frozenset({"programme", "program", "initiative", "network", "consortium"})
+_DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|i)")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _GENERIC_PREPOSITIONS = frozenset({"of", "at", "in", "from", "within", "inside", "across"})
 _PLACE_PREPOSITIONS = frozenset({"in", "of", "at", "near", "from", "outside", "across"})
 _PLACE_PARTICIPLES = frozenset({"based", "headquartered", "located", "registered", "founded",
@@ -127,6 +132,9 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
                 return Subject("none", (), found.start, found.end, found.text)
             found = _one_if_described(found, aside, lex)
             return replace(found, gap_from=gap_from, appositive=aside)
+        named = _named_by_head(sentence, tokens, i, seg_start, lex)
+        if named is not None:  # "with the Tarn programme now a member"
+            return replace(named, gap_from=gap_from, appositive=aside)
         if lex.has("descriptor_heads", low):  # "The virtualisation company, whose ..., is"
             return replace(_descriptor(sentence, tokens, i, lex), gap_from=gap_from,
                            appositive=aside)
@@ -275,6 +283,22 @@ def _foreign_institution(sentence: str, tokens: list[re.Match[str]], i: int,
         return None
     name = sentence[tokens[k].start():tokens[i].end()]
     return Subject("name", (name,), tokens[k].start(), tokens[i].end(), name)
+
+
+def _named_by_head(sentence: str, tokens: list[re.Match[str]], i: int, seg_start: int,
+                   lex: Lexicon) -> Subject | None:
+    """"the Tarn programme": a name between "the" and a programme's head noun
+    is the organisation (not "the Danish programme", a nationality)."""
+    if tokens[i].group().casefold() not in _NAMED_HEADS or i < 2:
+        return None
+    before = tokens[i - 1].group()
+    if not is_cap(before) or lex.is_stop_cap(before):
+        return None
+    found = name_subject(sentence, tokens, i - 1, seg_start, lex)
+    if found.how != "name" or len(found.names) != 1 or _DEMONYM_WORD.fullmatch(found.text) or \
+            not _THE_BEFORE.search(sentence, 0, found.start):
+        return None
+    return found
 
 
 def _described_lowercase_name(tokens: list[re.Match[str]], i: int, lex: Lexicon) -> bool:
