@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from classifiers.document import Document, shouted
+from classifiers.leading_subjects import clause_subject
 from classifiers.lexicon import Lexicon
 from classifiers.name_runs import Subject
 from classifiers.names import blank_appositives, is_surname, list_names
 from classifiers.resolve import Mentions
 from classifiers.ruleset import Rule, RuleSet
 from classifiers.sentences import Sentence
-from classifiers.subjects import clause_subject, subject_before
+from classifiers.subjects import subject_before
 from classifiers.vetoes import Windows, first_veto, windows
 
 #: Confidence multipliers for weaker evidence of who acted.

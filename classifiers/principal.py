@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from classifiers.clauses import blank_comma_suffixes
 from classifiers.lexicon import Lexicon
 from classifiers.names import canonical, classify_name
 from classifiers.sentences import Sentence
-from classifiers.subjects import blank_comma_suffixes
 
 #: How many leading sentences (the headline included) may name the publisher.
 PUBLISHER_LINES = 6

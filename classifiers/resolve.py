@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from classifiers.clauses import DETERMINERS, TOKEN, blank_comma_suffixes
 from classifiers.lexicon import Lexicon
 from classifiers.name_runs import Subject
 from classifiers.names import (
@@ -25,13 +26,7 @@ from classifiers.names import (
 )
 from classifiers.principal import most_prominent, publisher
 from classifiers.sentences import Sentence
-from classifiers.subjects import (
-    APPOSITIVE_STARTS,
-    DETERMINERS,
-    TOKEN,
-    blank_comma_suffixes,
-    subject_before,
-)
+from classifiers.subjects import APPOSITIVE_STARTS, subject_before
 
 _ORG = rf"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|{CONNECTOR_RE})){{0,4}})"
 _TITLE = (r"(?:chief\s+\w+(?:\s+officer)?|ceo|cto|coo|cfo|cio|cmo|president|vice\s+president|vp|"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from classifiers.clauses import DETERMINERS, TOKEN, blank_comma_suffixes, segment_start
+from classifiers.leading_subjects import leading_subject, series_subject
 from classifiers.lexicon import Lexicon
 from classifiers.name_runs import (
     APPOSITIVE_STARTS,
@@ -25,15 +27,8 @@ from classifiers.name_runs import (
 )
 from classifiers.names import NAME_CONNECTORS, POSSESSIVE, canonical, is_cap, list_names
 
-TOKEN = re.compile(r"[^\W_][\w&.'’+-]*[\w&+]|[^\W_]|[,;:()\"“”—–]|(?<=\s)--?(?=\s)")
-_HARD_BOUNDARY = re.compile(r"[;:()\[\]\"“”—–|]|\s--?\s")  # "|": a table's cells
 _YEAR_OR_NUMBER = re.compile(r"\d[\d,.]*")
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "widely", "publicly": may stand between subject and verb
-_ASIDE = re.compile(r"\([^()]{0,80}\)"  # "(NASDAQ: ACME)"
-                    r"|(?<=\s)(?:—|–|--?)\s[a-z][^—–]{0,150}?\s(?:—|–|--?)(?=\s)")
-_COMMA_SUFFIX = re.compile(r",\s*(?:Inc|Corp|Ltd|LLC|Co|GmbH|AG|S\.A|PLC|plc|N\.V|B\.V|Lda|"
-                           r"Ltda|Pty|Oy|Oyj|S\.L|S\.r\.l|S\.p\.A|K\.K|Pte|SAS|SARL)\b\.?")
-_DATELINE_DASHES = re.compile(r"(?<=[\d)])--(?=[A-Za-z])")
 _RELATIVES = frozenset({"that", "which", "who"})
 #: Heads a programme or network is named with: "the Tarn programme", "the Kell
 #: research network" (the name before the head is the member).
@@ -45,9 +40,7 @@ _PLACE_PREPOSITIONS = frozenset({"in", "of", "at", "near", "from", "outside", "a
 _PLACE_PARTICIPLES = frozenset({"based", "headquartered", "located", "registered", "founded",
                                 "incorporated", "active", "operating"})
 _MAX_GAP = 10
-_MAX_COORDINATED_PREDICATE = 12
-__all__ = ["APPOSITIVE_STARTS", "DETERMINERS", "TOKEN", "Subject", "blank_comma_suffixes",
-           "subject_before"]
+__all__ = ["APPOSITIVE_STARTS", "Subject", "subject_before"]
 _SINGULAR_APPOSITIVE = re.compile(r",\s*an?\s", re.I)
 #: "<plural noun>, among them A, B and C, <gap words>" right before the verb.
 _EXAMPLES = re.compile(
@@ -63,24 +56,10 @@ _LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ODD_NAME = re.compile(r"(?=[^\s]*[a-z])(?=[^\s]*[\d&+.])[a-z][\w&.+-]*[\w&+]")
 _FOREIGN_CONNECTORS = NAME_CONNECTORS - {"of"}  # "des", "de", "del", "voor", ...
 _CONTRACTED = re.compile(r"['’](?:re|ve|ll|d)$")
-DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
-def blank_comma_suffixes(text: str) -> str:
-    """Blank (same length) what hides a subject from its verb: ", Inc." after a
-    name, "(NASDAQ: ACME)", "— the Austin company behind X —" asides, and a
-    wire dateline's dashes ("June 8, 2022--Kelso Robotics")."""
-    if "," in text:
-        text = _COMMA_SUFFIX.sub(lambda m: " " * len(m.group()), text)
-    if "(" in text or "-" in text or "—" in text or "–" in text:
-        text = _ASIDE.sub(lambda m: " " * len(m.group()), text)
-        if "--" in text:
-            text = _DATELINE_DASHES.sub("  ", text)
-    return text
-
-
 def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
     """The subject of the verb phrase that starts at `end`."""
     sentence = blank_comma_suffixes(sentence)
-    seg_start = _segment_start(sentence, end)
+    seg_start = segment_start(sentence, end)
     if any(word in sentence for word in _EXAMPLE_WORDS):
         examples = _named_examples(sentence, seg_start, end, lex)
         if examples is not None:
@@ -101,7 +80,7 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
         if tok == ",":
             j = skip_appositive(tokens, i)
             if j == i - 1 and gap == len(tokens) - 1 - i and i > 0 and not relative:
-                shared = _leading_subject(sentence, tokens, i, lex)
+                shared = leading_subject(sentence, tokens, i, lex)
                 if shared.how in ("name", "descriptor"):  # "Brodick ups ..., joins foundation"
                     return shared
             if j < i - 1 and gap_from < 0:
@@ -156,8 +135,8 @@ def subject_before(sentence: str, end: int, lex: Lexicon) -> Subject:
             continue
         break
     if conjunction > 0 and i < conjunction:
-        found = _leading_subject(sentence, tokens, conjunction, lex)
-        return found if found.how != "none" else _series_subject(sentence, tokens, conjunction,
+        found = leading_subject(sentence, tokens, conjunction, lex)
+        return found if found.how != "none" else series_subject(sentence, tokens, conjunction,
                                                                  lex)
     if i < 0 and seg_start > 0:
         return dashed_list(sentence, seg_start, lex) or Subject("none", (), end, end, "")
@@ -178,89 +157,6 @@ def _named_examples(sentence: str, seg_start: int, end: int, lex: Lexicon) -> Su
             not all(_NAME_PART.fullmatch(p) for p in parts):
         return None
     return Subject("name", names, found.start("head"), found.end("names"), text)
-
-
-def clause_subject(sentence: str, end: int, lex: Lexicon) -> Subject:
-    """The name that starts the clause ending at `end`, when a short predicate
-    lies between ("Acme completed [its exit ...]")."""
-    sentence = blank_comma_suffixes(sentence)
-    tokens = list(TOKEN.finditer(sentence, _segment_start(sentence, end), end))
-    return _leading_subject(sentence, tokens, len(tokens), lex)
-
-
-def _leading_subject(sentence: str, tokens: list[re.Match[str]], stop: int,
-                     lex: Lexicon, predicate: int = _MAX_COORDINATED_PREDICATE) -> Subject:
-    """The name starting the comma-free clause that ends before tokens[stop],
-    followed by a lowercase word and at most a short predicate
-    ("Frampton packed up [and left ...]")."""
-    none = Subject("none", (), tokens[stop - 1].end() if stop else 0,
-                   tokens[stop - 1].end() if stop else 0, "")
-    start = 0
-    for j in range(stop - 1, -1, -1):
-        if tokens[j].group() in (",", ";", ":"):
-            start = j + 1
-            break
-    k = start
-    while k < stop and lex.is_stop_cap(tokens[k].group()):
-        k += 1
-    if k >= stop or not is_cap(tokens[k].group()):
-        return none
-    last = k
-    while last + 1 < stop and is_cap(tokens[last + 1].group()):
-        last += 1
-    k, last = _past_descriptor(tokens, k, last, stop, lex)
-    follower = tokens[last + 1].group() if last + 1 < stop else ""
-    head = next((j for j in range(last + 1, min(stop, last + 4))
-                 if lex.has("descriptor_heads", tokens[j].group())), None)
-    if k > start and head is not None and all(
-            t.group().islower() for t in tokens[last + 1:head]) and \
-            tokens[k - 1].group().casefold() in DETERMINERS:  # "The Minnesota server maker"
-        begin, end = tokens[k - 1].start(), tokens[head].end()
-        return Subject("descriptor", (), begin, end, sentence[begin:end])
-    if not follower.islower() or follower in ("which", "who", "that") or \
-            stop - last > predicate:
-        return none
-    found = name_subject(sentence, tokens, last, tokens[start].start(), lex)
-    return found if found.how == "name" else none
-
-
-def _series_subject(sentence: str, tokens: list[re.Match[str]], conjunction: int,
-                    lex: Lexicon) -> Subject:
-    """"The Minnesota server maker has stopped X, will end Y, and has dropped
-    Z": the subject of a series of predicates, each opened by an auxiliary."""
-    commas = [j for j in range(conjunction) if tokens[j].group() == ","]
-    if not commas or conjunction != commas[-1] + 1:
-        return Subject("none", (), tokens[conjunction].start(), tokens[conjunction].end(), "")
-    for comma in commas[1:]:
-        if not lex.has("gap_words", tokens[comma + 1].group().casefold()):
-            return Subject("none", (), tokens[comma].start(), tokens[comma].end(), "")
-    if not lex.has("gap_words", tokens[commas[0] + 1].group().casefold()):
-        return Subject("none", (), tokens[commas[0]].start(), tokens[commas[0]].end(), "")
-    return _leading_subject(sentence, tokens, commas[0], lex, predicate=len(tokens))
-
-
-def _past_descriptor(tokens: list[re.Match[str]], k: int, last: int, stop: int,
-                     lex: Lexicon) -> tuple[int, int]:
-    """"Japanese telecom giant NTT ...": the capitalised run after a short
-    descriptor is the name, not the adjective that opens it."""
-    j = last + 1
-    while j < min(stop, last + 4) and tokens[j].group().islower() and \
-            not lex.has("descriptor_heads", tokens[j].group()):
-        j += 1
-    if j + 1 >= stop or not lex.has("descriptor_heads", tokens[j].group()) or \
-            not is_cap(tokens[j + 1].group()):
-        return k, last
-    k = last = j + 1
-    while last + 1 < stop and is_cap(tokens[last + 1].group()):
-        last += 1
-    return k, last
-
-
-def _segment_start(sentence: str, end: int) -> int:
-    last = 0
-    for found in _HARD_BOUNDARY.finditer(sentence, 0, end):
-        last = found.end()
-    return last
 
 
 def _foreign_institution(sentence: str, tokens: list[re.Match[str]], i: int,
