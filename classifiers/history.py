@@ -66,7 +66,7 @@ _PRESENT_YEAR = re.compile(
     re.I)
 #: What frames a whole story as looking back: in its headline or opening lines.
 _RETRO_OPENING = re.compile(
-    r"\b(?:anniversar(?:y|ies)|birthday|retrospective|look(?:s|ing)?\s+back|in\s+review"
+    r"\b(?:anniversar(?:y|ies)|birthday|retrospective|look(?:s|ing)?\s+back"
     r"|(?:this|that)\s+(?:day|week|month)\s+in\s+(?:[\w-]+\s+){0,4}?history"
     r"|turn(?:s|ed|ing)\s+(?:\d{1,3}|five|ten|fifteen|twenty|twenty-five|thirty)(?!\s*(?:%|percent))\b"
     r"|(?:\d{1,3}|five|ten|fifteen|twenty)\s+years?\s+(?:ago|on|later)\s+(?:this|that)\s+"
@@ -79,6 +79,8 @@ _RETRO_HEADLINE = re.compile(
     r"(?:years?|decades?)|a\s+decade)\s+(?:on|ago|later|after|since)\b"
     r"|\bhistory\s+of\b|\btimeline\b", re.I)
 OPENING_SENTENCES = 4
+#: A headline about the year that is ending: "The year in OpenInfra", "2022 in review".
+_THIS_YEAR = re.compile(r"\b(?:the|this)\s+year\s+in\b|\byear[- ]in[- ]review\b", re.I)
 #: A section heading that files what follows under the past: "From the archive",
 #: "Flashback", "Ten years ago".
 _RETRO_SECTION = re.compile(
@@ -149,12 +151,15 @@ class History:
         self._sentences = sentences
         self._headings = headings
         self.story = _story_date(sentences, year, month)
-        self.retrospective = _looks_back(sentences)
+        self.own_year = _reviews_own_year(sentences, self.story)
+        self.retrospective = _looks_back(sentences) and not self.own_year
         self._sections: dict[int, bool] = {}
 
     def looks_back_at(self, index: int) -> bool:
         """The story, or the section sentence `index` sits in, looks back: a
         digest's "From the archive" or "Ten years ago this month, ..." part."""
+        if self.own_year:
+            return False  # the year in review: this year's events are news
         if self.retrospective or self._paragraph_looks_back(index):
             return True
         heading = self._headings[index] if index < len(self._headings) else -1
@@ -300,6 +305,16 @@ def _story_date(sentences: Sequence[Sentence], year: str | None,
     present = [int(y) for s in sentences if not s.related
                for y in _PRESENT_YEAR.findall(s.text)]
     return (max(present), None) if present else None
+
+
+def _reviews_own_year(sentences: Sequence[Sentence],
+                      story: tuple[int, int | None] | None) -> bool:
+    """"OpenInfra in 2022: the year in review", dated December 2022: a look
+    back at this year is this year's news, not history."""
+    if story is None or not sentences or not sentences[0].title:
+        return False
+    years = {int(y) for y in re.findall(_YEAR, sentences[0].text)}
+    return years == {story[0]} or bool(_THIS_YEAR.search(sentences[0].text))
 
 
 def _looks_back(sentences: Sequence[Sentence]) -> bool:

@@ -197,3 +197,19 @@ def test_a_digest_section_that_looks_back_tells_history(section: str) -> None:
 def test_news_beside_a_look_back_still_counts(section: str,
                                               expected: set[tuple[str, str]]) -> None:
     assert events(_DIGEST + section) == expected
+
+
+def test_a_review_of_the_stories_own_year_is_news() -> None:
+    text = ("OpenInfra in 2022: the year in membership and milestones\n\n"
+            "A look back from our editorial desk | December 28, 2022\n\n"
+            "Two companies dropped off the roster during the year: Brede Systems withdrew from "
+            "the OpenInfra Foundation in March. On the other side of the ledger, Kell Edge signed "
+            "on as a silver member of the OpenInfra Foundation in August.")
+    assert events(text) == {("Brede Systems", "left"), ("Kell Edge", "joined")}
+
+
+def test_a_look_back_at_an_earlier_year_stays_history() -> None:
+    text = ("OpenInfra in 2015: the year in membership\n\n"
+            "A look back from our editorial desk | December 28, 2022\n\n"
+            "Brede Systems withdrew from the OpenInfra Foundation in March that year.")
+    assert events(text) == set()
