@@ -53,6 +53,8 @@ from tests.classifier_helpers import events
     ("Kinlochbervie is no longer a paying member of the OpenStack Foundation.",
      "Kinlochbervie"),
     ("Badcall Networks has let its OpenInfra Foundation membership expire.", "Badcall Networks"),
+    ("Badcall Networks is getting out of OpenStack.", "Badcall Networks"),
+    ("Badcall Networks has got out of the OpenStack Foundation.", "Badcall Networks"),
 ])
 def test_a_leave_phrasing_is_a_leave(text: str, company: str) -> None:
     assert events(text) == {(company, "left")}
