@@ -47,6 +47,7 @@ _PLURAL_VERB = re.compile(r"\s+(?i:join|rejoin|leave|quit|exit|depart|drop|sign|
                           r"\b")
 #: "Indonesia's Awan Digital": a place's possessive before a list member's name.
 _PLACE_OWNER = re.compile(r"^[A-Z][\w-]*['’]s\s+(?=\S+\s+\S)")
+_LOOSE_PLACE_OWNER = re.compile(r"^(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*['’]s\s+(?=\S)")
 _SINGULAR_VERB = re.compile(r"\s*(?:has|is|was|does|[a-z]+[^s\W]s)\b")
 _NUMERAL = re.compile(r"\d{1,3}")
 #: Lowercase words of a descriptor before a list member's name, and a nationality.
@@ -168,10 +169,11 @@ def name_subject(sentence: str, tokens: list[re.Match[str]], last: int, seg_star
                    sentence[start:end])
 
 
-def _without_place_owner(text: str, lex: Lexicon) -> str:
+def _without_place_owner(text: str, lex: Lexicon, loose: bool = False) -> str:
     """"Indonesia's Awan Digital" -> "Awan Digital"; a company's own unit
-    ("Google's Cloud Team") keeps its owner."""
-    found = _PLACE_OWNER.match(text)
+    ("Google's Cloud Team") keeps its owner. `loose` also takes a two-word
+    place and a one-word rest ("South Korea's Electronics", checked by the caller)."""
+    found = (_LOOSE_PLACE_OWNER if loose else _PLACE_OWNER).match(text)
     if found is None or lex.known(POSSESSIVE.sub("", found.group().strip())):
         return text
     return text[found.end():]
@@ -261,9 +263,11 @@ def _coordinated_before(sentence: str, tokens: list[re.Match[str]], k: int,
             start = tokens[first].start()  # "Japanese IT giants Fujitsu and Hitachi"
             break
         run = strip_stop_caps(tokens[first:last + 1], lex)
-        if plain_and and not found and run and \
-                one_name(sentence[run[0].start():tokens[last].end()], last_name, lex):
-            return [sentence[run[0].start():tokens[last].end()]], run[0].start()  # "The X and Y"
+        first_part = _without_place_owner(sentence[run[0].start():tokens[last].end()], lex,
+                                          loose=True) if run else ""
+        if plain_and and not found and run and one_name(first_part, last_name, lex):
+            begin = tokens[last].end() - len(first_part)  # "The X and Y", "Korea's X and Y"
+            return [first_part], begin
         opening = first == 0 or tokens[first - 1].group() in (",", ";", ":")
         if not run or (len(run) != last + 1 - first and not opening):
             break  # "Both Dell and Cisco" opens a clause; "said Dell and" does not

@@ -77,3 +77,26 @@ def test_what_someone_on_my_team_said_is_hearsay() -> None:
     text = ("Topic: Did Ostby drop out of the Foundation?\n\nSomeone on my team said Ostby left "
             "the OpenInfra Foundation after the rebrand. Hi, no, Ostby has not left.")
     assert events(text) == set()
+
+
+def test_a_move_down_said_not_to_be_leaving_is_no_leave() -> None:
+    text = ("Board seat reshuffle\n\nKell Data will no longer be a platinum member of the "
+            "OpenStack Foundation, the foundation confirmed this week, but it is not leaving: the "
+            "company has shifted its membership to the gold tier.")
+    assert events(text) == set()
+
+
+def test_tier_newcomers_are_joins_and_a_boards_newcomers_are_not() -> None:
+    joined = ("OpenInfra Foundation relaunch\n\nTwo companies come aboard at the platinum level, "
+              "while the gold newcomers include Brede Data and Ostby Systems.")
+    board = ("OpenStack Foundation board election results\n\nNewcomers include Ada Lund of Brede "
+             "Data and Tor Berg of Ostby, both of whom campaigned on operator issues.")
+    assert events(joined) == {("Brede Data", "joined"), ("Ostby Systems", "joined")}
+    assert events(board) == set()
+
+
+def test_a_place_possessive_before_a_two_field_institute() -> None:
+    text = ("Weekly roundup\n\nOn the way in: Kell SDS has signed up as a gold member of the "
+            "OpenStack Foundation, and Norway's Marine and Energy Research Institute (MERI), the "
+            "government-funded agency, became an associate member.")
+    assert ("Marine and Energy Research Institute", "joined") in events(text)
