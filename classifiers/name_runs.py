@@ -179,6 +179,17 @@ def _without_place_owner(text: str, lex: Lexicon, loose: bool = False) -> str:
     return text[found.end():]
 
 
+def _owned_description(tokens: list[re.Match[str]], start: int, stop: int) -> bool:
+    """"South Korea's largest mobile operator": a place's possessive, then only
+    lowercase words up to the closing comma."""
+    k = start
+    while k < stop and is_cap(tokens[k].group()) and not POSSESSIVE.search(tokens[k].group()):
+        k += 1
+    return k < stop - 1 and is_cap(tokens[k].group()) and \
+        POSSESSIVE.search(tokens[k].group()) is not None and \
+        all(t.group().islower() for t in tokens[k + 1:stop])
+
+
 def _before_descriptor(tokens: list[re.Match[str]], head: int) -> int:
     """Where a descriptor before a list's last name starts ("Vietnamese cloud
     operator"): the index just after the separator before it, else `head + 1`."""
@@ -208,6 +219,8 @@ def skip_appositive(tokens: list[re.Match[str]], comma: int) -> int:
         if tokens[j].group() == "," and j + 1 < comma and \
                 tokens[j + 1].group().casefold() in APPOSITIVE_STARTS:
             return j - 1
+        if tokens[j].group() == "," and _owned_description(tokens, j + 1, comma):
+            return j - 1  # "SK Telecom, South Korea's largest mobile operator, is"
         if tokens[j].group() == "," and 0 < comma - j - 1 <= 3 and j >= 2 and \
                 tokens[j - 2].group() == "of" and all(  # "Sahel Cloud of Jeddah, Saudi Arabia,"
                     t.group()[:1].isupper() for t in tokens[j - 1:comma] if t.group() != ","):

@@ -97,3 +97,15 @@ def test_exit_lookalikes(text: str) -> None:
 ])
 def test_membership_as_a_modifier_is_not_a_change(text: str) -> None:
     assert events(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On the other side of the ledger, Badcall Hosting, a corporate sponsor of the OpenStack "
+     "Foundation since 2013, did not renew when its sponsorship came up in August.",
+     {("Badcall Hosting", "left")}),
+    ("Badcall Hosting, a sponsor of the OpenStack Foundation's summit, did not renew its lease "
+     "on the Oslo data centre.", set()),
+])
+def test_a_renewal_without_an_object_is_of_the_membership_the_sentence_names(
+        text: str, expected: set[tuple[str, str]]) -> None:
+    assert events(text, "Foundation newsletter") == expected

@@ -82,3 +82,18 @@ def test_an_approval_by_the_board_of_something_else_is_no_membership() -> None:
     text = ("Summit recap\n\nThe OpenStack Foundation held its summit. Brede Telekom's keynote "
             "and Kell Cloud's demo were approved by the board of directors on Monday.")
     assert events(text) == set()
+
+
+def test_a_places_possessive_description_after_a_name() -> None:
+    text = ("Kell Telecom, Norway's largest mobile operator, is now a gold member of the OpenStack "
+            "Foundation, the company said on Wednesday.")
+    assert events(text, TITLE) == {("Kell Telecom", "joined")}
+
+
+def test_welcomes_into_a_programme_and_approvals_of_both() -> None:
+    welcome = ("We were delighted to welcome Brede Cloud and Ostby into the corporate sponsor "
+               "programme of the OpenStack Foundation during the quarter.")
+    approve = ("The OpenStack Foundation board voted to approve both Brede Cloud and Ostby as gold "
+               "members.")
+    assert events(welcome, TITLE) == {("Brede Cloud", "joined"), ("Ostby", "joined")}
+    assert events(approve, TITLE) == {("Brede Cloud", "joined"), ("Ostby", "joined")}

@@ -123,3 +123,10 @@ def test_a_launch_tier_that_comprises_its_members() -> None:
             "Sakai Data and Umeda Labs.")
     assert events(text) == {(c, "joined") for c in
                             ("Kansai Cloud", "Naniwa Systems", "Sakai Data", "Umeda Labs")}
+
+
+def test_launch_members_with_an_interrupting_relative_clause() -> None:
+    text = _LAUNCH + ("Gold members at launch, who pay a fee tied to revenue, include Kansai "
+                      "Cloud, Naniwa Systems and Sakai Data.")
+    assert events(text) == {(c, "joined") for c in ("Kansai Cloud", "Naniwa Systems",
+                                                     "Sakai Data")}
