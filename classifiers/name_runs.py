@@ -207,7 +207,7 @@ def _owned_name(run: list[re.Match[str]], owner: int, lex: Lexicon) -> bool:
     company's unit ("Google's Kubernetes Engine")."""
     owner_text = POSSESSIVE.sub("", " ".join(t.group() for t in run[:owner + 1]))
     rest = [t.group() for t in run[owner + 1:]]
-    return not lex.known(owner_text) and len(rest) >= 2 and not any(
+    return not lex.known(owner_text) and (len(rest) >= 2 or bool(lex.known(rest[0]))) and not any(
         lex.has("person_titles", w) or lex.is_stop_cap(w) for w in rest) and \
         classify_name(" ".join(rest), lex) == "name"
 

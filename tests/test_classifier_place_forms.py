@@ -97,3 +97,9 @@ def test_welcomes_into_a_programme_and_approvals_of_both() -> None:
                "members.")
     assert events(welcome, TITLE) == {("Brede Cloud", "joined"), ("Ostby", "joined")}
     assert events(approve, TITLE) == {("Brede Cloud", "joined"), ("Ostby", "joined")}
+
+
+def test_a_places_possessive_before_a_known_company() -> None:
+    text = ("Japan's NEC was accepted into the gold tier of the OpenStack Foundation at the same "
+            "board meeting.")
+    assert events(text, TITLE) == {("NEC", "joined")}
