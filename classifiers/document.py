@@ -175,29 +175,29 @@ class Document:
     def _last_named_foundation_is_other(self, index: int, ref: int) -> bool:
         """The last foundation named by name before "the foundation" (in this
         sentence or the two before it) is not a watched one: "The Open Edge
-        Foundation launched ... The new foundation opened with ..." (a bare
-        "OpenStack", the software, names no foundation)."""
-        last = None
-        for sentence in self.sentences[max(0, index - 2):index]:
-            for found in _NAMED_FOUNDATION.finditer(sentence.text):
-                last = found.group() if _has_own_name(found.group()) else last
-        for found in _NAMED_FOUNDATION.finditer(self.sentences[index].text, 0, ref):
-            last = found.group() if _has_own_name(found.group()) else last
-        return last is not None and self.lex.target_re.search(last) is None
+        Foundation launched ... The new foundation opened with ...", "The CNCF
+        has been on a run. A and B have joined the foundation" (a bare
+        "OpenStack", the software, names no foundation; "Kubernetes", a
+        project, neither)."""
+        last: tuple[int, int, str] | None = None
+        for i in range(max(0, index - 2), index + 1):
+            text = self.sentences[i].text[:ref] if i == index else self.sentences[i].text
+            named = [(m.start(), m.group()) for m in _NAMED_FOUNDATION.finditer(text)
+                     if _has_own_name(m.group())]
+            named += [(m.start(), m.group()) for m in self.lex.other_re.finditer(text)
+                      if _FOUNDATION_NAME.search(m.group())]
+            for at, name in named:
+                if last is None or (i, at) > last[:2]:
+                    last = (i, at, name)
+        return last is not None and self.lex.target_re.search(last[2]) is None
 
     def other_in_context(self, index: int) -> bool:
         """The heading over `index` (else the headline) names another
         foundation and no watched one ("CNCF member directory"), or "the
-        foundation" here follows a sentence that names another one alone ("The
-        CNCF has been on a run. A and B have joined the foundation")."""
+        foundation" here means another one named just before."""
         ref = _THE_FOUNDATION.search(self.sentences[index].text)
-        if index > 0 and ref:
-            before = self.sentences[index - 1].text
-            if not self.lex.target_re.search(before) and any(
-                    _FOUNDATION_NAME.search(m.group()) for m in self.lex.other_re.finditer(before)):
-                return True
-            if self._last_named_foundation_is_other(index, ref.start()):
-                return True
+        if ref and self._last_named_foundation_is_other(index, ref.start()):
+            return True
         heading = self.heading(index)
         if heading < 0 and self.sentences and self.sentences[0].title:
             heading = 0
