@@ -10,7 +10,7 @@ publisher ("<Name> engineering blog", "<Name> Q3 earnings call", "posted by the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from classifiers.clauses import DETERMINERS, TOKEN, blank_comma_suffixes
 from classifiers.lexicon import Lexicon
@@ -176,12 +176,8 @@ class Mentions:
         found = self._lex.reporting_re.search(text, 0, pos)
         if found is None:
             return None
-        for match in _ATTRIBUTION.finditer(text, 0, found.start()):
-            name = match.group("org") or match.group("owner")
-            if name and classify_name(name, self._lex) == "name" and \
-                    not self._lex.target_re.search(name):
-                return canonical(name, self._lex)
-        return None
+        return self._first_organisation(m.group("org") or m.group("owner")
+                                        for m in _ATTRIBUTION.finditer(text, 0, found.start()))
 
     def speaker(self, index: int) -> str | None:
         """The organisation a quoted speaker is attributed to in this sentence:
@@ -193,6 +189,11 @@ class Mentions:
             self._body(), label.group("org"), self._lex) else []  # "Okafor: We joined"
         names += [found.group("org") or found.group("owner")
                   for found in _ATTRIBUTION.finditer(text)]
+        return self._first_organisation(names)
+
+    def _first_organisation(self, names: Iterable[str]) -> str | None:
+        """The first of the names a speaker is attributed to that is an
+        organisation (trailing stop words dropped) and not a watched target."""
         for name in names:
             words = name.split()
             while words and self._lex.is_stop_cap(words[-1]):
